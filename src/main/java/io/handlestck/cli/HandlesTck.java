@@ -1,0 +1,39 @@
+package io.handlestck.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code handles-tck} command line: the kit, the reference server and the reports in one jar. */
+@Command(name = "handles-tck",
+        mixinStandardHelpOptions = true,
+        versionProvider = KitVersionProvider.class,
+        description = "Conformance test kit and reference server for Azure Files Force Close Handles and List Handles.",
+        subcommands = {RunCommand.class, ServeCommand.class, CasesCommand.class, DefectsCommand.class,
+                CompareCommand.class, CleanCommand.class})
+public final class HandlesTck {
+
+    /** Exit code for bad usage or configuration: one line on stderr, no stack trace. */
+    public static final int EXIT_USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and the CLI tests. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new HandlesTck());
+        commandLine.setParameterExceptionHandler((ex, argv) -> {
+            ex.getCommandLine().getErr().println("handles-tck: " + ex.getMessage()
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return EXIT_USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
+            if (ex instanceof UsageException) {
+                cl.getErr().println("handles-tck: " + ex.getMessage());
+                return EXIT_USAGE;
+            }
+            throw ex;
+        });
+        return commandLine;
+    }
+}

@@ -1,0 +1,18 @@
+package io.handlestck.kit.result;
+
+import java.util.List;
+
+/**
+ * The verdict of one case invocation (one variant of one catalogue entry) on one target.
+ *
+ * @param id               the catalogue id, e.g. {@code FCH-001}
+ * @param conformanceClass the catalogue file it comes from, e.g. {@code force-close-handles}
+ * @param variant          the parameter set, e.g. {@code file depth=2}; empty for a case without variants
+ * @param displayName      unique within a run; carries id, variant and target
+ * @param message          why the status is not PASS; null on PASS
+ * @param cleanupProblems  what could not be cleaned up afterwards; reported beside the verdict, never as it
+ */
+public record CaseResult(String id, String title, String conformanceClass, Level level, Status status,
+                         List<Source> sources, String variant, String displayName, long durationMillis,
+                         String message, List<String> cleanupProblems, List<Exchange> exchanges) {
+}

@@ -1,0 +1,38 @@
+package io.handlestck.sharedkey;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The parts of an HTTP request that a SharedKey or SharedKeyLite signature covers, independent of
+ * any HTTP library: the server builds one from a Jetty request, the kit from a REST Assured request.
+ *
+ * @param method       the HTTP verb, upper case
+ * @param headers      request headers; names are matched case-insensitively
+ * @param encodedPath  the request path exactly as sent on the wire (still percent-encoded), e.g.
+ *                     {@code /devstoreaccount1/share/dir%20a/f.txt} for a path-style URL
+ * @param decodedQuery query parameters, names as sent and values already percent-decoded, in wire order;
+ *                     a parameter that appears twice appears twice here
+ */
+public record CanonicalRequest(String method, Map<String, String> headers, String encodedPath,
+                               List<Map.Entry<String, String>> decodedQuery) {
+
+    public CanonicalRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(encodedPath, "encodedPath");
+        TreeMap<String, String> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, value) -> caseless.put(name, value));
+        headers = caseless;
+        decodedQuery = List.copyOf(decodedQuery);
+        method = method.toUpperCase(Locale.ROOT);
+    }
+
+    /** The value of a header, or the empty string when it is absent (absent headers sign as empty lines). */
+    public String header(String name) {
+        String value = headers.get(name);
+        return value == null ? "" : value;
+    }
+}
