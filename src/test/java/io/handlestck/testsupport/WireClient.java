@@ -106,6 +106,16 @@ public final class WireClient {
         return new SignedRequest(this, method, accountPrefix + encodedResourcePath);
     }
 
+    /** A request to a server path outside the account namespace (e.g. {@code /$health}), with no account prefix. */
+    public SignedRequest requestOutsideAccount(String method, String encodedPath) {
+        return new SignedRequest(this, method, encodedPath);
+    }
+
+    /** The URL of a file or directory as the SDKs write it in {@code x-ms-file-rename-source}. */
+    public String url(String share, String path) {
+        return root + accountPrefix + "/" + PathCodec.encodePath(path.isEmpty() ? share : share + "/" + path);
+    }
+
     /** A Handle Fixture Protocol request: {@code suffix} is "" for the root or e.g. {@code /handles}. */
     public SignedRequest fixtureRequest(String method, String suffix) {
         return new SignedRequest(this, method, accountPrefix + "/$fixtures" + suffix);
