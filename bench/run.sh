@@ -1,0 +1,236 @@
+#!/usr/bin/env bash
+# Every benchmark of the project in one command (issue 6), on this machine, traffic on 127.0.0.1 only:
+#   1. HTTP throughput and latency with wrk, 1/16/64 keep-alive connections: the reference server
+#      (standalone jar) beside Azurite (the emulator users run today) and nginx (a static 200 of the
+#      same size: the floor of one HTTP request here);
+#   2. scale: 10^4..10^6 handles (List Handles pages, recursive Force Close, heap per handle);
+#   3. the kit: a full certification run, in-process and with JVM start, parallel and serial;
+#   4. concurrency: 16 threads opening, closing and listing overlapping sets.
+# Prints a table and writes bench/results/latest.md; the raw figures go to bench/results/figures.properties.
+#
+# Environment: BENCH_BUILD_DIR (default target/; where the jar and the benchmark classes are built),
+# BENCH_SECONDS (default 8; length of each wrk run), BENCH_SIZES (default "10000 100000 1000000"),
+# BENCH_JFR=1 (record JFR profiles of the server and the scale driver into bench/results/).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH=$ROOT/bench
+WORK=$BENCH/.work
+RESULTS=$BENCH/results
+BUILD=${BENCH_BUILD_DIR:-$ROOT/target}
+JAR=$BUILD/handles-tck.jar
+SECONDS_PER_RUN=${BENCH_SECONDS:-8}
+SIZES=${BENCH_SIZES:-10000 100000 1000000}
+AZURITE_VERSION=3.37.0
+FIGURES=$RESULTS/figures.properties
+SCRATCH=$(mktemp -d /tmp/handles-bench.XXXXXX)
+STARTED=$(date +%s)
+
+mkdir -p "$WORK" "$RESULTS"
+: > "$FIGURES"
+
+# Every process a phase starts is remembered here and stopped when the phase's subshell exits, however it exits.
+STARTED_PIDS=()
+stop_started() {
+  local pid
+  for pid in "${STARTED_PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${STARTED_PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  STARTED_PIDS=()
+}
+trap 'rm -rf "$SCRATCH"' EXIT
+trap 'exit 130' INT TERM
+
+# Runs one phase in a subshell with errexit on and its own process cleanup; a failed phase is
+# recorded (its figures show as "not measured" in the report) and the other phases still run.
+FAILED_PHASES=()
+phase() {
+  local name=$1 rc=0
+  shift
+  set +e
+  (set -e; trap stop_started EXIT; "$@")
+  rc=$?
+  set -e
+  if ((rc != 0)); then
+    figure "failed.$name" "exit $rc"
+    FAILED_PHASES+=("$name")
+    printf 'bench: phase %s failed (exit %d); going on with the others\n' "$name" "$rc" >&2
+  fi
+}
+
+say() { printf '\n== %s\n' "$*" >&2; }
+figure() { printf '%s=%s\n' "$1" "$2" >> "$FIGURES"; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+# A free loopback port: bash opens a TCP connection only where something listens.
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  die "no free port found"
+}
+
+# Waits (bounded) until something accepts connections on a loopback port.
+wait_for_port() {
+  local port=$1 what=$2
+  for _ in $(seq 1 150); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      return
+    fi
+    sleep 0.1
+  done
+  die "$what did not listen on 127.0.0.1:$port within 15 s"
+}
+
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+# ---- tools ------------------------------------------------------------------------------------------
+say "tools"
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v nginx >/dev/null || missing+=(nginx)
+if ((${#missing[@]})); then
+  apt-get install -y "${missing[@]}" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "${missing[@]}" >/dev/null; }
+fi
+if [[ ! -x $WORK/node_modules/.bin/azurite-blob ]]; then
+  command -v npm >/dev/null || apt-get install -y npm >/dev/null
+  (cd "$WORK" && npm install --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION" >/dev/null)
+fi
+
+# ---- build ------------------------------------------------------------------------------------------
+say "build ($BUILD)"
+mvn_quiet() {
+  # Offline first (nothing new to download on a warm machine), then online.
+  mvn -B -q -o -Dhandlestck.buildDir="$BUILD" "$@" || mvn -B -q -Dhandlestck.buildDir="$BUILD" "$@"
+}
+if [[ ! -f $JAR ]]; then
+  mvn_quiet -DskipTests package
+fi
+# The drivers are test-scope classes (they use the project's test client): compile them and take the test classpath.
+mvn_quiet test-compile dependency:build-classpath -Dmdep.outputFile="$SCRATCH/classpath" -Dmdep.includeScope=test
+CP="$BUILD/test-classes:$BUILD/classes:$(cat "$SCRATCH/classpath")"
+[[ -f $JAR ]] || die "no jar at $JAR"
+
+# ---- machine ----------------------------------------------------------------------------------------
+figure machine.date "$(date -u '+%Y-%m-%d %H:%M UTC')"
+figure machine.nproc "$(nproc)"
+figure machine.memory "$(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
+figure machine.cpu "$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+figure machine.java "$(java -version 2>&1 | head -1)"
+figure machine.wrk "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+figure machine.nginx "$(nginx -v 2>&1 | cut -d/ -f2)"
+figure machine.azurite "$AZURITE_VERSION"
+figure machine.node "$(node --version)"
+figure machine.load1.start "$(load1)"
+
+JFR_OPTS=()
+if [[ ${BENCH_JFR:-0} == 1 ]]; then
+  JFR_OPTS=(-XX:StartFlightRecording=settings=profile,filename=)
+fi
+jfr_for() { # the JFR option for one JVM, or nothing
+  if ((${#JFR_OPTS[@]})); then echo "${JFR_OPTS[0]}$RESULTS/$1.jfr"; fi
+}
+
+# One recorded wrk run: label port request-file connections seconds.
+run_wrk() {
+  local label=$1 port=$2 request=$3 connections=$4 seconds=$5 threads=2
+  ((connections < 2)) && threads=1
+  WRK_LABEL=$label wrk -t "$threads" -c "$connections" -d "${seconds}s" --latency -s "$BENCH/replay.lua" \
+    "http://127.0.0.1:$port" -- "$request" > "$SCRATCH/wrk.out"
+  grep -E "^$label\." "$SCRATCH/wrk.out" >> "$FIGURES" || die "wrk printed no figures for $label: $(cat "$SCRATCH/wrk.out")"
+  grep -E "^$label\.(rps|p99_ms|errors)=" "$SCRATCH/wrk.out" | tr '\n' ' ' >&2
+  echo >&2
+}
+
+# ---- 1. HTTP throughput and latency -----------------------------------------------------------------
+http_phase() {
+  say "1. HTTP: reference server, Azurite, nginx (wrk, ${SECONDS_PER_RUN}s per run)"
+  OURS_PORT=$(free_port)
+  java $(jfr_for server-wrk) -jar "$JAR" serve --host 127.0.0.1 --port "$OURS_PORT" > "$SCRATCH/serve.log" 2>&1 &
+  STARTED_PIDS+=($!)
+  wait_for_port "$OURS_PORT" "the reference server"
+  java -cp "$CP" io.handlestck.bench.ReplayRequests reference "http://127.0.0.1:$OURS_PORT/devstoreaccount1" "$SCRATCH"
+
+  AZURITE_PORT=$(free_port)
+  (cd "$SCRATCH" && exec "$WORK/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$AZURITE_PORT" \
+    --inMemoryPersistence --silent --disableTelemetry --skipApiVersionCheck --loose) > "$SCRATCH/azurite.log" 2>&1 &
+  STARTED_PIDS+=($!)
+  wait_for_port "$AZURITE_PORT" "Azurite"
+  java -cp "$CP" io.handlestck.bench.ReplayRequests azurite "http://127.0.0.1:$AZURITE_PORT/devstoreaccount1" "$SCRATCH"
+
+  NGINX_PORT=$(free_port)
+  mkdir -p "$SCRATCH/nginx"
+  cp "$SCRATCH/list10.body" "$SCRATCH/nginx/list10.body"
+  chmod -R a+rX "$SCRATCH"
+  sed -e "s#@PORT@#$NGINX_PORT#g" -e "s#@DIR@#$SCRATCH/nginx#g" "$BENCH/nginx.conf.template" > "$SCRATCH/nginx/nginx.conf"
+  nginx -p "$SCRATCH/nginx" -c "$SCRATCH/nginx/nginx.conf" > "$SCRATCH/nginx.log" 2>&1 &
+  STARTED_PIDS+=($!)
+  wait_for_port "$NGINX_PORT" "nginx"
+  printf 'GET\n/empty\n' > "$SCRATCH/nginx-empty.req"
+  printf 'GET\n/list10\n' > "$SCRATCH/nginx-list10.req"
+  figure http.list10.body_bytes "$(stat -c %s "$SCRATCH/list10.body")"
+
+  # Warm-up, not recorded: the JVM's JIT and V8's both need a few seconds of traffic.
+  for target in "ours $OURS_PORT fch" "ours $OURS_PORT list10" "azurite $AZURITE_PORT getcontainer"; do
+    set -- $target
+    WRK_LABEL=warmup wrk -t 2 -c 16 -d 4s -s "$BENCH/replay.lua" "http://127.0.0.1:$2" -- "$SCRATCH/$3.req" > /dev/null
+  done
+  figure machine.load1.http "$(load1)"
+  for connections in 1 16 64; do
+    run_wrk "http.ours.fch.c$connections" "$OURS_PORT" "$SCRATCH/fch.req" "$connections" "$SECONDS_PER_RUN"
+    run_wrk "http.ours.list10.c$connections" "$OURS_PORT" "$SCRATCH/list10.req" "$connections" "$SECONDS_PER_RUN"
+    run_wrk "http.azurite.getcontainer.c$connections" "$AZURITE_PORT" "$SCRATCH/getcontainer.req" "$connections" "$SECONDS_PER_RUN"
+    run_wrk "http.nginx.empty.c$connections" "$NGINX_PORT" "$SCRATCH/nginx-empty.req" "$connections" "$SECONDS_PER_RUN"
+    run_wrk "http.nginx.list10.c$connections" "$NGINX_PORT" "$SCRATCH/nginx-list10.req" "$connections" "$SECONDS_PER_RUN"
+  done
+}
+phase http http_phase
+
+# ---- 2. scale ---------------------------------------------------------------------------------------
+scale_phase() {
+  say "2. scale: n = $SIZES"
+  figure machine.load1.scale "$(load1)"
+  # shellcheck disable=SC2086
+  java -Xms6g -Xmx6g $(jfr_for scale) -cp "$CP" io.handlestck.bench.ScaleBench "$FIGURES" $SIZES
+}
+phase scale scale_phase
+
+# ---- 3. the kit -------------------------------------------------------------------------------------
+kit_phase() {
+  say "3. the kit: full certification runs"
+  figure machine.load1.kit "$(load1)"
+  java -cp "$CP" io.handlestck.bench.KitBench "$FIGURES"
+  # With JVM start: the command a user types, timed from outside.
+  kit_started=$(date +%s%N)
+  kit_exit=0
+  java -jar "$JAR" run --report-dir "$SCRATCH/kit-report" > "$SCRATCH/kit-run.log" 2>&1 || kit_exit=$?
+  kit_ended=$(date +%s%N)
+  figure kit.cli.wall_ms "$(( (kit_ended - kit_started) / 1000000 ))"
+  figure kit.cli.exit "$kit_exit"
+  tail -3 "$SCRATCH/kit-run.log" >&2
+}
+phase kit kit_phase
+
+# ---- 4. concurrency ---------------------------------------------------------------------------------
+concurrency_phase() {
+  say "4. concurrency: 16 threads"
+  figure machine.load1.concurrency "$(load1)"
+  java -cp "$CP" io.handlestck.bench.ConcurrencyBench "$FIGURES" 10
+}
+phase concurrency concurrency_phase
+
+# ---- report -----------------------------------------------------------------------------------------
+figure machine.load1.end "$(load1)"
+figure bench.total_s "$(( $(date +%s) - STARTED ))"
+java -cp "$CP" io.handlestck.bench.BenchReport "$FIGURES" "$RESULTS/latest.md" "$BENCH/history.md"
+if ((${#FAILED_PHASES[@]})); then
+  die "phases that failed: ${FAILED_PHASES[*]} (their figures are marked not measured)"
+fi

@@ -1,0 +1,327 @@
+package io.handlestck.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.TreeSet;
+
+/**
+ * Turns the figures of one bench/run.sh run into bench/results/latest.md (and prints it): the
+ * machine, every figure, every ratio, and where each target of the benchmark issue stands. A figure
+ * that a failed phase did not produce shows as "not measured", never as a number.
+ *
+ * <p>Usage: {@code BenchReport FIGURES_FILE LATEST_MD [HISTORY_MD]}; the optional history file (the
+ * before/after figures of performance fixes, kept by hand) is appended as it is.
+ */
+public final class BenchReport {
+
+    private static final int[] CONNECTIONS = {1, 16, 64};
+    private static final String NOT_MEASURED = "not measured";
+
+    private final Properties figures;
+    private final StringBuilder out = new StringBuilder();
+
+    private BenchReport(Properties figures) {
+        this.figures = figures;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Properties figures = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
+            figures.load(reader);
+        }
+        BenchReport report = new BenchReport(figures);
+        report.render(args.length > 2 ? Path.of(args[2]) : null);
+        Files.writeString(Path.of(args[1]), report.out.toString(), StandardCharsets.UTF_8);
+        System.out.println(report.out);
+    }
+
+    private void render(Path history) throws IOException {
+        line("# Benchmarks: latest run");
+        line("");
+        line("Written by `bench/run.sh` on " + text("machine.date") + ". Every figure below comes from that one run on one machine.");
+        line("");
+        machine();
+        targets();
+        http();
+        scale();
+        kit();
+        concurrency();
+        failures();
+        if (history != null && Files.exists(history)) {
+            line("");
+            out.append(Files.readString(history, StandardCharsets.UTF_8));
+        }
+    }
+
+    private void machine() {
+        line("## Machine");
+        line("");
+        line("| | |");
+        line("|---|---|");
+        line("| CPU | " + text("machine.cpu") + ", " + text("machine.nproc") + " cores |");
+        line("| memory | " + text("machine.memory") + " |");
+        line("| Java | " + text("machine.java") + " |");
+        line("| tools | " + text("machine.wrk") + ", nginx " + text("machine.nginx") + ", Azurite " + text("machine.azurite")
+                + " on Node " + text("machine.node") + " |");
+        line("| load (1-min average) | start " + text("machine.load1.start") + ", HTTP " + text("machine.load1.http")
+                + ", scale " + text("machine.load1.scale") + ", kit " + text("machine.load1.kit")
+                + ", concurrency " + text("machine.load1.concurrency") + ", end " + text("machine.load1.end") + " |");
+        line("| whole run | " + text("bench.total_s") + " s |");
+        line("");
+        double busiest = 0;
+        for (String phase : List.of("start", "http", "scale", "kit", "concurrency")) {
+            busiest = Math.max(busiest, number("machine.load1." + phase));
+        }
+        if (busiest > 0.5) {
+            line("**The machine was busy** (1-minute load up to " + format(busiest) + " on " + text("machine.nproc")
+                    + " cores before a phase, from other work sharing it): the figures are lower bounds of what an idle machine does.");
+            line("");
+        }
+    }
+
+    private void targets() {
+        line("## Targets");
+        line("");
+        line("| target | measured | status |");
+        line("|---|---|---|");
+        for (String request : List.of("fch", "list10")) {
+            String ours = "http.ours." + request + ".c16.rps";
+            target("throughput ≥ 3× Azurite at 16 connections (" + requestName(request) + ")",
+                    ratio(ours, "http.azurite.getcontainer.c16.rps"), 3, true, "×");
+            target("throughput ≥ 0.5× nginx at 16 connections (" + requestName(request) + ")",
+                    ratio(ours, "http.nginx." + (request.equals("fch") ? "empty" : "list10") + ".c16.rps"), 0.5, true, "×");
+        }
+        target("1,000,000 handles force-closed in ≤ 2 s", number("scale.n1000000.close_total_ms") / 1000, 2, false, " s");
+        target("≤ 200 bytes of heap per open handle (n = 10^6)", number("scale.n1000000.heap_bytes_per_handle"), 200, false, " B");
+        target("5,000-entry List Handles page ≤ 20 ms at n = 10^6 (slowest of start, middle, end)",
+                max(number("scale.n1000000.list_start_ms"), number("scale.n1000000.list_middle_ms"),
+                        number("scale.n1000000.list_end_ms")), 20, false, " ms");
+        target("full kit run ≤ 5 s after JVM start (parallel)", number("kit.inprocess.parallel.wall_ms") / 1000, 5, false, " s");
+        int smallest = smallestSize();
+        target("List Handles page cost flat: n = 10^6 vs 10^" + (int) Math.log10(smallest) + " ≤ 2×",
+                ratio("scale.n1000000.list_middle_ms", "scale.n" + smallest + ".list_middle_ms"), 2, false, "×");
+        target("Force Close call cost flat: n = 10^6 vs 10^" + (int) Math.log10(smallest) + " ≤ 2×",
+                ratio("scale.n1000000.close_per_call_ms", "scale.n" + smallest + ".close_per_call_ms"), 2, false, "×");
+        String addsUp = figures.getProperty("concurrency.t16.counts_add_up");
+        line("| 16 threads: counts add up exactly | " + (addsUp == null ? NOT_MEASURED
+                : "opened " + text("concurrency.t16.opened") + ", closed " + text("concurrency.t16.closed")
+                + ", left " + text("concurrency.t16.left_listed")) + " | "
+                + (addsUp == null ? NOT_MEASURED : addsUp.equals("true") ? "met" : "**NOT met**") + " |");
+        line("");
+    }
+
+    private void target(String name, double measured, double limit, boolean atLeast, String unit) {
+        String status = Double.isNaN(measured) ? NOT_MEASURED
+                : (atLeast ? measured >= limit : measured <= limit) ? "met" : "**NOT met**";
+        line("| " + name + " | " + (Double.isNaN(measured) ? NOT_MEASURED : format(measured) + unit) + " | " + status + " |");
+    }
+
+    private void http() {
+        line("## 1. HTTP throughput and latency (wrk, keep-alive, loopback)");
+        line("");
+        line("Each request is signed once and replayed (SharedKey has no nonce). Body of the List Handles answer: "
+                + text("http.list10.body_bytes") + " bytes; nginx serves a static body of exactly that size, and an empty one "
+                + "for the Force Close comparison. Figures with errors (non-2xx or socket errors) would be listed as such.");
+        line("");
+        line("| server and request | connections | requests/s | p50 ms | p99 ms | errors |");
+        line("|---|---|---|---|---|---|");
+        String[][] rows = {
+                {"ours", "fch", "reference server: Force Close Handles, file without handles"},
+                {"ours", "list10", "reference server: List Handles, file with 10 handles"},
+                {"azurite", "getcontainer", "Azurite: Get Container Properties (blob)"},
+                {"nginx", "empty", "nginx: static 200, empty body"},
+                {"nginx", "list10", "nginx: static 200, List Handles-sized body"}};
+        for (String[] row : rows) {
+            for (int c : CONNECTIONS) {
+                String key = "http." + row[0] + "." + row[1] + ".c" + c + ".";
+                line("| " + row[2] + " | " + c + " | " + text(key + "rps") + " | " + text(key + "p50_ms") + " | "
+                        + text(key + "p99_ms") + " | " + text(key + "errors") + " |");
+            }
+        }
+        line("");
+        line("| ratio of requests/s | 1 | 16 | 64 |");
+        line("|---|---|---|---|");
+        ratioRow("Force Close (ours) / Azurite", "http.ours.fch", "http.azurite.getcontainer");
+        ratioRow("List Handles (ours) / Azurite", "http.ours.list10", "http.azurite.getcontainer");
+        ratioRow("Force Close (ours) / nginx empty", "http.ours.fch", "http.nginx.empty");
+        ratioRow("List Handles (ours) / nginx same size", "http.ours.list10", "http.nginx.list10");
+        line("");
+    }
+
+    private void ratioRow(String name, String numerator, String denominator) {
+        StringBuilder row = new StringBuilder("| " + name);
+        for (int c : CONNECTIONS) {
+            double r = ratio(numerator + ".c" + c + ".rps", denominator + ".c" + c + ".rps");
+            row.append(" | ").append(Double.isNaN(r) ? NOT_MEASURED : format(r) + "×");
+        }
+        line(row.append(" |").toString());
+    }
+
+    private void scale() {
+        line("## 2. Scale: n handles on one share");
+        line("");
+        line("Tree: 10 team directories × 10 project directories × 20 files; n/2000 handles per file, opened through the "
+                + "Handle Fixture Protocol, one batch per file. Server in the driver's JVM (heap from the JVM's after-GC pool "
+                + "figures); times are measured by the client around each loopback exchange, an upper bound of server time. "
+                + "List pages: recursive from the share root, `maxresults=5000`, median of 7 fetches at each position. "
+                + "Force Close: recursive `*` on the root, following `x-ms-marker` (server page: 1000 handles a call).");
+        line("");
+        line("| n | open (handles/s) | heap B/handle open | heap B/handle after close | list start ms | list middle ms | list end ms "
+                + "| list walk p50 / max ms | close total ms | close calls | ms per close call | close call p50 / max ms |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (int n : sizes()) {
+            String p = "scale.n" + n + ".";
+            line("| " + String.format(Locale.ROOT, "%,d", n) + " | " + text(p + "open_handles_per_s") + " | "
+                    + text(p + "heap_bytes_per_handle") + " | " + text(p + "heap_bytes_per_closed_handle") + " | "
+                    + text(p + "list_start_ms") + " | " + text(p + "list_middle_ms") + " | " + text(p + "list_end_ms") + " | "
+                    + text(p + "list_walk_p50_ms") + " / " + text(p + "list_walk_max_ms") + " | "
+                    + text(p + "close_total_ms") + " | " + text(p + "close_calls") + " | " + text(p + "close_per_call_ms") + " | "
+                    + text(p + "close_p50_ms") + " / " + text(p + "close_max_ms") + " |");
+        }
+        line("");
+    }
+
+    private void kit() {
+        line("## 3. The kit: a full certification run against the embedded reference server");
+        line("");
+        line("| run | wall time | cases | per case p50 / p90 / p99 / max ms |");
+        line("|---|---|---|---|");
+        for (String mode : List.of("parallel", "serial")) {
+            String p = "kit.inprocess." + mode + ".";
+            line("| in-process (after JVM start), " + mode + " | " + text(p + "wall_ms") + " ms | " + text(p + "cases") + " | "
+                    + text(p + "case_p50_ms") + " / " + text(p + "case_p90_ms") + " / " + text(p + "case_p99_ms") + " / "
+                    + text(p + "case_max_ms") + " |");
+        }
+        line("| `java -jar handles-tck.jar run` (with JVM start, default settings), exit " + text("kit.cli.exit")
+                + " | " + text("kit.cli.wall_ms") + " ms | | |");
+        line("");
+        String slowest = figures.getProperty("kit.inprocess.serial.slowest");
+        if (slowest != null) {
+            line("Slowest cases (serial run): " + slowest);
+            line("");
+        }
+    }
+
+    private void concurrency() {
+        line("## 4. Concurrency: opening, closing and listing overlapping sets");
+        line("");
+        line("16 threads for 10 s on one share (4 open batches of 20, 6 force-close `*` recursively on random directories "
+                + "following markers, 3 close single ids, 3 list recursively in pages of 100), then one final recursive close "
+                + "of the root; the same mix on 1 thread for comparison. Counts add up when the closed counts reported by "
+                + "all calls equal the handles opened, no call failed a handle, nothing is left listed, a sample of 500 "
+                + "handles reads `force-closed`, and no listing walk saw a handle twice.");
+        line("");
+        line("| threads | calls/s | calls | opened | closed (sum of all calls) | failed | left listed | sample not force-closed | seen twice in a walk | counts add up |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
+        for (int t : new int[] {1, 16}) {
+            String p = "concurrency.t" + t + ".";
+            line("| " + t + " | " + text(p + "calls_per_s") + " | " + text(p + "calls") + " | " + text(p + "opened") + " | "
+                    + text(p + "closed") + " | " + text(p + "failed") + " | " + text(p + "left_listed") + " | "
+                    + text(p + "sample_not_force_closed") + " | " + text(p + "duplicate_listings") + " | "
+                    + text(p + "counts_add_up") + " |");
+        }
+        line("");
+        line("Throughput with 16 threads / 1 thread: " + text("concurrency.throughput_ratio") + "× (2 cores, client and server in one JVM).");
+        line("");
+    }
+
+    private void failures() {
+        List<String> failed = new ArrayList<>();
+        for (String key : new TreeSet<>(figures.stringPropertyNames())) {
+            if (key.startsWith("failed.")) {
+                failed.add(key.substring("failed.".length()) + " (" + figures.getProperty(key) + ")");
+            }
+        }
+        if (!failed.isEmpty()) {
+            line("## Phases that failed");
+            line("");
+            line("These phases stopped before producing all their figures; the figures they lack show as \"" + NOT_MEASURED
+                    + "\": " + String.join(", ", failed) + ".");
+            line("");
+        }
+    }
+
+    private List<Integer> sizes() {
+        TreeSet<Integer> sizes = new TreeSet<>();
+        for (String key : figures.stringPropertyNames()) {
+            if (key.startsWith("scale.n")) {
+                sizes.add(Integer.parseInt(key.substring("scale.n".length(), key.indexOf('.', "scale.n".length()))));
+            }
+        }
+        return new ArrayList<>(sizes);
+    }
+
+    private int smallestSize() {
+        List<Integer> sizes = sizes();
+        return sizes.isEmpty() ? 10_000 : sizes.get(0);
+    }
+
+    private static String requestName(String request) {
+        return request.equals("fch") ? "Force Close Handles" : "List Handles of 10";
+    }
+
+    private String text(String key) {
+        String value = figures.getProperty(key);
+        if (value == null) {
+            return NOT_MEASURED;
+        }
+        try {
+            return format(Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+
+    private double number(String key) {
+        String value = figures.getProperty(key);
+        try {
+            return value == null ? Double.NaN : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private double ratio(String numerator, String denominator) {
+        return number(numerator) / number(denominator);
+    }
+
+    private static double max(double... values) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double value : values) {
+            if (Double.isNaN(value)) {
+                return Double.NaN;
+            }
+            max = Math.max(max, value);
+        }
+        return max;
+    }
+
+    /** Three significant figures at most for small values, thousands separators for large ones. */
+    static String format(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return NOT_MEASURED;
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        if (magnitude >= 100 || value == Math.rint(value)) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        if (magnitude >= 10) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+}
