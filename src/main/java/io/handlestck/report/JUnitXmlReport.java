@@ -1,0 +1,159 @@
+package io.handlestck.report;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * {@code junit.xml}, written by JUnit's own {@link LegacyXmlReportGeneratingListener} while the kit
+ * runs, so CI servers read exactly the format they already understand.
+ *
+ * <p>One thing is changed afterwards: JUnit names a parameterized invocation after its Java method
+ * ({@code closesAll(Variant, CaseContext)[2]}), which tells a CI dashboard neither the case id nor the
+ * target. Each {@code testcase} is renamed to the invocation's display name, which the kit builds
+ * from the case id, title, variant and target endpoint; JUnit keeps the unique id in the element's
+ * {@code system-out}, which is how the two are matched. Counts, outcomes, times and messages are
+ * JUnit's, untouched.
+ */
+public final class JUnitXmlReport {
+
+    public static final String FILE_NAME = "junit.xml";
+    private static final String UNIQUE_ID_LINE = "unique-id: ";
+
+    private final Path workDir;
+    private final StringWriter listenerErrors = new StringWriter();
+    private final LegacyXmlReportGeneratingListener xmlListener;
+    private final Map<String, String> displayNames = new ConcurrentHashMap<>();
+
+    /** @param workDir an empty directory JUnit writes into while the run lasts */
+    public JUnitXmlReport(Path workDir) {
+        this.workDir = workDir;
+        this.xmlListener = new LegacyXmlReportGeneratingListener(workDir, new PrintWriter(listenerErrors, true));
+    }
+
+    /** The listeners to pass to the kit runner: JUnit's writer, and a recorder of display names. */
+    public TestExecutionListener[] listeners() {
+        TestExecutionListener names = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                displayNames.put(test.getUniqueId(), test.getDisplayName());
+            }
+
+            @Override
+            public void executionSkipped(TestIdentifier test, String reason) {
+                displayNames.put(test.getUniqueId(), test.getDisplayName());
+            }
+        };
+        return new TestExecutionListener[] {xmlListener, names};
+    }
+
+    /**
+     * Writes {@code junit.xml} into {@code reportDir} from what JUnit wrote. One engine gives one
+     * {@code testsuite}; several are gathered under {@code testsuites}.
+     *
+     * @param scrubber applied to the whole file: failure messages may quote what a target answered
+     * @return false when JUnit wrote nothing, i.e. the kit broke before any case was planned
+     */
+    public boolean writeTo(Path reportDir, SecretScrubber scrubber) throws IOException {
+        List<Path> written;
+        try (Stream<Path> files = Files.list(workDir)) {
+            written = files.filter(file -> file.getFileName().toString().matches("TEST-.*\\.xml"))
+                    .sorted(Comparator.naturalOrder()).toList();
+        }
+        if (written.isEmpty()) {
+            return false;
+        }
+        try {
+            DocumentBuilder parser = newParser();
+            List<Document> suites = new ArrayList<>();
+            for (Path file : written) {
+                Document suite = parser.parse(file.toFile());
+                renameTestCases(suite);
+                suites.add(suite);
+            }
+            Document result = suites.size() == 1 ? suites.get(0) : gather(parser, suites);
+            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            StringWriter xml = new StringWriter();
+            transformer.transform(new DOMSource(result), new StreamResult(xml));
+            Files.writeString(reportDir.resolve(FILE_NAME), scrubber.text(xml.toString()));
+            return true;
+        } catch (SAXException | ParserConfigurationException | TransformerException e) {
+            throw new IOException("cannot rewrite JUnit's XML report " + written + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What JUnit's listener complained about while writing, if anything (it reports and goes on). */
+    public String listenerErrors() {
+        return listenerErrors.toString();
+    }
+
+    private void renameTestCases(Document suite) {
+        NodeList testCases = suite.getElementsByTagName("testcase");
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < testCases.getLength(); i++) {
+            Element testCase = (Element) testCases.item(i);
+            String name = uniqueIdOf(testCase).map(displayNames::get).orElse(testCase.getAttribute("name"));
+            int occurrence = seen.merge(name, 1, Integer::sum);
+            // Display names are unique per run by construction; keep names unique even if one is not.
+            testCase.setAttribute("name", occurrence == 1 ? name : name + " #" + occurrence);
+        }
+    }
+
+    private static java.util.Optional<String> uniqueIdOf(Element testCase) {
+        NodeList outputs = testCase.getElementsByTagName("system-out");
+        for (int i = 0; i < outputs.getLength(); i++) {
+            for (String line : outputs.item(i).getTextContent().split("\\R")) {
+                String trimmed = line.strip();
+                if (trimmed.startsWith(UNIQUE_ID_LINE)) {
+                    return java.util.Optional.of(trimmed.substring(UNIQUE_ID_LINE.length()));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Document gather(DocumentBuilder parser, List<Document> suites) {
+        Document all = parser.newDocument();
+        Element root = all.createElement("testsuites");
+        all.appendChild(root);
+        for (Document suite : suites) {
+            root.appendChild(all.importNode(suite.getDocumentElement(), true));
+        }
+        return all;
+    }
+
+    private static DocumentBuilder newParser() throws ParserConfigurationException {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder();
+    }
+}

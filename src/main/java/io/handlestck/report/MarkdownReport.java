@@ -1,0 +1,79 @@
+package io.handlestck.report;
+
+import io.handlestck.kit.result.CaseResult;
+import io.handlestck.kit.result.Level;
+import io.handlestck.kit.result.RunReport;
+import io.handlestck.kit.result.Status;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code report.md}: the summary and the cases that did not pass, short enough to paste into a pull
+ * request description. Everything else is in {@code report.html} and {@code report.json}.
+ */
+public final class MarkdownReport {
+
+    public static final String FILE_NAME = "report.md";
+
+    private MarkdownReport() {
+    }
+
+    public static String render(RunReport report, boolean certify) {
+        RunSummary summary = new RunSummary(report);
+        StringBuilder md = new StringBuilder();
+        md.append("# Handles TCK: ").append(ReportText.targetLabel(report)).append("\n\n");
+        md.append("**").append(summary.green(certify) ? "PASSED" : "FAILED").append("**: ")
+                .append(summary.count(Status.PASS)).append(" of ").append(summary.total())
+                .append(" cases passed");
+        if (certify) {
+            md.append(" (certification run)");
+        }
+        md.append(".\n\n");
+        if (report.error() != null) {
+            md.append("> **The run broke:** ").append(ReportText.cell(report.error())).append("\n\n");
+        }
+        md.append("- Target: `").append(report.target() == null ? "unknown" : report.target().endpoint())
+                .append("`, account `").append(report.target() == null ? "" : report.target().account())
+                .append("`, handles opened by `")
+                .append(report.target() == null ? "" : report.target().provisioner()).append("`\n");
+        md.append("- x-ms-version: `").append(report.xMsVersion()).append("`\n");
+        md.append("- Kit: handles-tck ").append(report.kitVersion());
+        if (report.kitJarSha256() != null) {
+            md.append(" (jar SHA-256 `").append(report.kitJarSha256()).append("`)");
+        }
+        md.append("\n- Run `").append(report.runId()).append("`, started ").append(report.startedAt())
+                .append(", took ").append(ReportText.duration(report)).append("\n\n");
+
+        md.append("| Level | Cases |");
+        for (Status status : Status.values()) {
+            md.append(' ').append(status).append(" |");
+        }
+        md.append(" Pass rate |\n|---|---:|");
+        md.append("---:|".repeat(Status.values().length)).append("---:|\n");
+        for (Level level : Level.values()) {
+            md.append("| ").append(level.name().toLowerCase(Locale.ROOT)).append(" | ").append(summary.total(level))
+                    .append(" |");
+            for (Status status : Status.values()) {
+                md.append(' ').append(summary.count(level, status)).append(" |");
+            }
+            md.append(' ').append(summary.passRateText(level)).append(" |\n");
+        }
+
+        List<CaseResult> problems = summary.problems(certify);
+        md.append("\n## Cases that did not pass (").append(problems.size()).append(")\n\n");
+        if (problems.isEmpty()) {
+            md.append("None.\n");
+        } else {
+            md.append("| Case | Title | Level | Status | Why |\n|---|---|---|---|---|\n");
+            for (CaseResult result : problems) {
+                md.append("| ").append(ReportText.cell(ReportText.caseKey(result)))
+                        .append(" | ").append(ReportText.cell(result.title()))
+                        .append(" | ").append(result.level().name().toLowerCase(Locale.ROOT))
+                        .append(" | ").append(result.status())
+                        .append(" | ").append(ReportText.cell(ReportText.firstLine(result.message())))
+                        .append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package io.handlestck.report;
+
+import io.handlestck.kit.result.RunReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Writes the four reports of a run into one directory: {@code report.json}, {@code report.html},
+ * {@code report.md} and, when JUnit ran, {@code junit.xml}. Every file is scrubbed of the secrets
+ * the caller knows, whatever the kit already removed.
+ */
+public final class ReportWriter {
+
+    private final SecretScrubber scrubber;
+    private final boolean certify;
+
+    /**
+     * @param knownSecrets literal secrets of the run (the account key) to remove from every file
+     * @param certify      whether the run is a certification run; it changes the verdict
+     */
+    public ReportWriter(Collection<String> knownSecrets, boolean certify) {
+        this.scrubber = new SecretScrubber(knownSecrets);
+        this.certify = certify;
+    }
+
+    /**
+     * @param junit the JUnit XML collected during the run, or null when none was collected
+     * @return the files written, in the order above
+     */
+    public List<Path> write(RunReport report, Path dir, JUnitXmlReport junit) throws IOException {
+        Files.createDirectories(dir);
+        RunReport scrubbed = scrubber.scrub(report);
+        List<Path> written = new ArrayList<>();
+        Path json = dir.resolve(ReportJson.FILE_NAME);
+        ReportJson.write(scrubbed, json);
+        written.add(json);
+        Path html = dir.resolve(HtmlReport.FILE_NAME);
+        Files.writeString(html, HtmlReport.render(scrubbed, new RunSummary(scrubbed).green(certify)));
+        written.add(html);
+        Path markdown = dir.resolve(MarkdownReport.FILE_NAME);
+        Files.writeString(markdown, MarkdownReport.render(scrubbed, certify));
+        written.add(markdown);
+        // A stale junit.xml from an earlier run would be read by CI as this run's result.
+        Path junitFile = dir.resolve(JUnitXmlReport.FILE_NAME);
+        Files.deleteIfExists(junitFile);
+        if (junit != null && junit.writeTo(dir, scrubber)) {
+            written.add(junitFile);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,152 @@
+package io.handlestck.report;
+
+import io.handlestck.kit.result.CaseResult;
+import io.handlestck.kit.result.Exchange;
+import io.handlestck.kit.result.RunReport;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from a run before it is written anywhere. The kit already scrubs what it records;
+ * the writers scrub again because a report is published, and one leaked key in a pull request is
+ * one too many: a header the recorder did not know, a key echoed in an error body, a connection
+ * string pasted into a failure message.
+ *
+ * <p>What goes: the value of every {@code Authorization}-like header, SAS signatures ({@code sig=}),
+ * {@code AccountKey=} parts of connection strings, configuration values whose name says they are
+ * secret, and every literal occurrence of the secrets the caller knows (the account key, plain and
+ * URL-encoded).
+ */
+public final class SecretScrubber {
+
+    /** What a removed secret is replaced with. */
+    public static final String MARK = "<scrubbed>";
+
+    private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)(\\bsig=)[^&\\s\"'<>]+");
+    private static final Pattern ACCOUNT_KEY = Pattern.compile("(?i)(AccountKey=)[^;\\s\"'<>]+");
+    private static final Pattern SHARED_KEY_SIGNATURE =
+            Pattern.compile("(?i)(SharedKey(?:Lite)?\\s+[^:\\s\"'<>]+:)[A-Za-z0-9+/=]+");
+    /** Header and setting names whose values are secrets whatever they contain. */
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(authorization|accountkey|connectionstring|password|secret|signature|^key$|sas).*");
+
+    private final List<String> knownSecrets;
+
+    /** @param knownSecrets literal secrets to remove wherever they appear (null and short values are ignored) */
+    public SecretScrubber(Collection<String> knownSecrets) {
+        List<String> secrets = new ArrayList<>();
+        for (String secret : knownSecrets) {
+            // Very short values would shred ordinary text and cannot be real keys.
+            if (secret != null && secret.length() >= 8) {
+                secrets.add(secret);
+                secrets.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+            }
+        }
+        this.knownSecrets = List.copyOf(secrets);
+    }
+
+    /** The same run with every secret this scrubber knows of removed. */
+    public RunReport scrub(RunReport report) {
+        List<CaseResult> cases = report.cases() == null ? List.of()
+                : report.cases().stream().map(this::scrub).toList();
+        return new RunReport(report.kitVersion(), report.kitJarSha256(), report.runId(), report.startedAt(),
+                report.endedAt(), report.target(), scrubSettings(report.effectiveConfig()), report.xMsVersion(),
+                report.summary(), cases, text(report.error()));
+    }
+
+    private CaseResult scrub(CaseResult result) {
+        List<Exchange> exchanges = result.exchanges() == null ? List.of()
+                : result.exchanges().stream().map(this::scrub).toList();
+        List<String> cleanup = result.cleanupProblems() == null ? List.of()
+                : result.cleanupProblems().stream().map(this::text).toList();
+        return new CaseResult(result.id(), result.title(), result.conformanceClass(), result.level(),
+                result.status(), result.sources(), result.variant(), result.displayName(), result.durationMillis(),
+                text(result.message()), cleanup, exchanges);
+    }
+
+    private Exchange scrub(Exchange exchange) {
+        return new Exchange(exchange.method(), text(exchange.url()), headers(exchange.requestHeaders()),
+                text(exchange.requestBody()), exchange.status(), headers(exchange.responseHeaders()),
+                text(exchange.responseBody()), exchange.durationMillis());
+    }
+
+    private Map<String, List<String>> headers(Map<String, List<String>> headers) {
+        if (headers == null) {
+            return Map.of();
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.forEach((name, values) -> out.put(name, values == null ? List.of()
+                : values.stream().map(value -> isSecretName(name) ? keepScheme(value) : text(value)).toList()));
+        return out;
+    }
+
+    private Map<String, Object> scrubSettings(Map<String, Object> settings) {
+        if (settings == null) {
+            return Map.of();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        settings.forEach((name, value) -> out.put(name, scrubSetting(name, value)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object scrubSetting(String name, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> nested) {
+            // Nested maps are metadata about settings (such as where each came from), not their values.
+            Map<String, Object> out = new LinkedHashMap<>();
+            ((Map<String, Object>) nested).forEach((key, inner) -> out.put(key, inner instanceof String string ? text(string) : inner));
+            return out;
+        }
+        if (value instanceof Collection<?> list) {
+            return list.stream().map(item -> scrubSetting(name, item)).toList();
+        }
+        if (value instanceof String string) {
+            return isSecretName(name) && !string.startsWith("<") ? MARK : text(string);
+        }
+        return value;
+    }
+
+    /** {@code SharedKey account:sig} keeps {@code SharedKey account:} so a reader still sees how a request was signed. */
+    private String keepScheme(String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher sharedKey = SHARED_KEY_SIGNATURE.matcher(value);
+        if (sharedKey.find()) {
+            return sharedKey.group(1) + MARK;
+        }
+        int space = value.indexOf(' ');
+        return space > 0 ? value.substring(0, space + 1) + MARK : MARK;
+    }
+
+    /** Any free text: removes known secrets, SAS signatures, account keys and SharedKey signatures. */
+    public String text(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String secret : knownSecrets) {
+            out = out.replace(secret, MARK);
+        }
+        out = SAS_SIGNATURE.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
+        out = ACCOUNT_KEY.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
+        out = SHARED_KEY_SIGNATURE.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
+        return out;
+    }
+
+    private static boolean isSecretName(String name) {
+        return SECRET_NAME.matcher(Objects.requireNonNullElse(name, "").toLowerCase(Locale.ROOT)).matches();
+    }
+}

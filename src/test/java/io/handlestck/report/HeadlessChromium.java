@@ -1,0 +1,64 @@
+package io.handlestck.report;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Debian's Chromium, started headless by a test to render a report the way a reader's browser
+ * would. Where it is not installed the calling test is skipped, loudly: {@code .ci/run} installs it,
+ * so a skip means the machine is not set up like CI.
+ */
+final class HeadlessChromium {
+
+    static final Path BINARY = Path.of("/usr/bin/chromium");
+
+    private HeadlessChromium() {
+    }
+
+    /** The DOM after the page's scripts ran, serialized as HTML. */
+    static String dumpDom(String fileUrl) throws IOException, InterruptedException {
+        if (!Files.isExecutable(BINARY)) {
+            String reason = "HEADLESS CHROMIUM NOT INSTALLED at " + BINARY
+                    + ": report.html is NOT checked in a real browser on this machine (apt-get install -y chromium; .ci/run does)";
+            System.err.println("*** " + reason + " ***");
+            assumeTrue(false, reason);
+        }
+        Path profile = Files.createTempDirectory("handlestck-chromium-");
+        Path output = Files.createTempFile("handlestck-dom-", ".html");
+        try {
+            Process chromium = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", fileUrl)
+                    .redirectOutput(output.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!chromium.waitFor(90, TimeUnit.SECONDS)) {
+                chromium.destroyForcibly();
+                throw new IOException("chromium did not finish rendering " + fileUrl + " within 90 s");
+            }
+            String dom = Files.readString(output, StandardCharsets.UTF_8);
+            if (chromium.exitValue() != 0 || dom.isBlank()) {
+                throw new IOException("chromium exited with " + chromium.exitValue() + " and no DOM for " + fileUrl);
+            }
+            return dom;
+        } finally {
+            Files.deleteIfExists(output);
+            try (Stream<Path> files = Files.walk(profile)) {
+                List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
+                for (Path path : all) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (IOException ignored) {
+                // Chromium may still be removing its own lock files; a temp profile left behind is harmless.
+            }
+        }
+    }
+}
