@@ -75,8 +75,8 @@ public final class JUnitXmlReport {
     }
 
     /**
-     * Writes {@code junit.xml} into {@code reportDir} from what JUnit wrote. One engine gives one
-     * {@code testsuite}; several are gathered under {@code testsuites}.
+     * Writes {@code junit.xml} into {@code reportDir} from what JUnit wrote. One engine that ran
+     * tests gives one {@code testsuite}; several are gathered under {@code testsuites}.
      *
      * @param scrubber applied to the whole file: failure messages may quote what a target answered
      * @return false when JUnit wrote nothing, i.e. the kit broke before any case was planned
@@ -98,7 +98,11 @@ public final class JUnitXmlReport {
                 renameTestCases(suite);
                 suites.add(suite);
             }
-            Document result = suites.size() == 1 ? suites.get(0) : gather(parser, suites);
+            // Every engine on the class path writes a file; those that found nothing to run are noise.
+            List<Document> ran = suites.stream()
+                    .filter(suite -> !"0".equals(suite.getDocumentElement().getAttribute("tests"))).toList();
+            List<Document> kept = ran.isEmpty() ? suites.subList(0, 1) : ran;
+            Document result = kept.size() == 1 ? kept.get(0) : gather(parser, kept);
             Transformer transformer = TransformerFactory.newInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             StringWriter xml = new StringWriter();

@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class SecretScrubber {
 
-    /** What a removed secret is replaced with. */
-    public static final String MARK = "<scrubbed>";
+    /** What a removed secret is replaced with; no character in it is special in XML, HTML, JSON or Markdown. */
+    public static final String MARK = "[scrubbed]";
 
     private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)(\\bsig=)[^&\\s\"'<>]+");
     private static final Pattern ACCOUNT_KEY = Pattern.compile("(?i)(AccountKey=)[^;\\s\"'<>]+");
