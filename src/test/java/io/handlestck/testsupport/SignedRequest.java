@@ -30,7 +30,7 @@ public final class SignedRequest {
     public enum Scheme { SHARED_KEY, SHARED_KEY_LITE, NONE }
 
     private final WireClient client;
-    private final String method;
+    private String method;
     private final String encodedPath;
     private final List<Map.Entry<String, String>> query = new ArrayList<>();
     private final TreeMap<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -54,6 +54,12 @@ public final class SignedRequest {
     /** An RFC 1123 date as the storage services write and expect it. */
     public static String rfc1123(ZonedDateTime time) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(time.withZoneSameInstant(ZoneOffset.UTC));
+    }
+
+    /** Changes the HTTP verb (the signature covers the verb actually sent). */
+    public SignedRequest method(String verb) {
+        this.method = verb;
+        return this;
     }
 
     /** Adds a query parameter; the value is percent-encoded on the wire and signed decoded. */
