@@ -1,0 +1,67 @@
+package io.handlestck.kit.client;
+
+import io.handlestck.kit.result.Exchange;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.http.Header;
+import io.restassured.http.Headers;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Records every exchange a case makes, scrubbed, for the report: a verdict is only as useful as the
+ * trace that lets a vendor see what their server answered. Runs after the signer, so the recorded
+ * request is the one that was sent.
+ */
+public final class ExchangeRecorder implements Filter {
+
+    /** Bodies are cut here: enough to show an error or a page of handles, not to bloat reports. */
+    public static final int BODY_EXCERPT_BYTES = 4096;
+
+    private final Scrubber scrubber;
+    private final Consumer<Exchange> sink;
+
+    public ExchangeRecorder(Scrubber scrubber, Consumer<Exchange> sink) {
+        this.scrubber = scrubber;
+        this.sink = sink;
+    }
+
+    @Override
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
+                           FilterContext context) {
+        long start = System.nanoTime();
+        Response response = context.next(request, responseSpec);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Object body = request.getBody();
+        String requestBody = body == null ? null
+                : body instanceof byte[] bytes ? excerpt(bytes) : excerpt(body.toString().getBytes(StandardCharsets.UTF_8));
+        sink.accept(new Exchange(request.getMethod(), scrubber.text(request.getURI()),
+                scrubber.headers(map(request.getHeaders())), scrubber.text(requestBody), response.getStatusCode(),
+                scrubber.headers(map(response.getHeaders())), scrubber.text(excerpt(response.asByteArray())), millis));
+        return response;
+    }
+
+    private static Map<String, List<String>> map(Headers headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Header header : headers) {
+            out.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+        }
+        return out;
+    }
+
+    private static String excerpt(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return "";
+        }
+        int length = Math.min(bytes.length, BODY_EXCERPT_BYTES);
+        String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        return length < bytes.length ? text + "... (" + bytes.length + " bytes)" : text;
+    }
+}

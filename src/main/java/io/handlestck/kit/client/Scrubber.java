@@ -1,0 +1,56 @@
+package io.handlestck.kit.client;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from what the kit records: the signature in {@code Authorization}, SAS signatures
+ * ({@code sig=}) in URLs and bodies, and the account key wherever it appears verbatim. Reports are
+ * published, so nothing that authorizes a request may reach them.
+ */
+public final class Scrubber {
+
+    public static final String MARK = "<scrubbed>";
+    private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)([?&;]sig=)[^&\\s\"'<;]*");
+    private static final Pattern CONNECTION_STRING_KEY = Pattern.compile("(?i)(AccountKey=)[^;\\s\"'<]*");
+    private static final Pattern AUTHORIZATION = Pattern.compile("^(\\S+\\s+[^:\\s]+:).*$");
+
+    private final List<String> secrets;
+
+    /** @param secrets literal values (account keys) to remove from any text */
+    public Scrubber(List<String> secrets) {
+        this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 8).toList();
+    }
+
+    public String text(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = SAS_SIGNATURE.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MARK));
+        out = CONNECTION_STRING_KEY.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
+        for (String secret : secrets) {
+            out = out.replace(secret, MARK);
+        }
+        return out;
+    }
+
+    /** Keeps the scheme and account of {@code Authorization} (they help reading a trace), drops the signature. */
+    public String header(String name, String value) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("authorization") || lower.equals("x-ms-copy-source-authorization")) {
+            Matcher matcher = AUTHORIZATION.matcher(value);
+            return matcher.matches() ? matcher.group(1) + MARK : MARK;
+        }
+        return text(value);
+    }
+
+    public Map<String, List<String>> headers(Map<String, List<String>> headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.forEach((name, values) -> out.put(name, values.stream().map(v -> header(name, v)).toList()));
+        return out;
+    }
+}

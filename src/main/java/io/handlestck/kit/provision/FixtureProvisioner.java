@@ -1,0 +1,153 @@
+package io.handlestck.kit.provision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.handlestck.kit.PreconditionNotMet;
+import io.handlestck.kit.client.TargetClient;
+import io.handlestck.kit.config.KitConfig;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Opens handles through the Handle Fixture Protocol v1 ({@code $fixtures}, see ARCHITECTURE.md):
+ * the way a target that wants certification without an SMB client lets the kit make handles.
+ * Requests are signed and recorded like any other, so they appear in the case's trace.
+ */
+public final class FixtureProvisioner implements HandleProvisioner {
+
+    public static final String NAME = "fixture";
+    public static final String PROTOCOL = "hfp/1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TargetClient client;
+    private final int forceClosePageSize;
+
+    FixtureProvisioner(TargetClient client, int forceClosePageSize) {
+        this.client = client;
+        this.forceClosePageSize = forceClosePageSize;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> capabilities() {
+        return Set.of(HANDLES, SNAPSHOTS, FIXTURE_STATE);
+    }
+
+    @Override
+    public List<OpenedHandle> open(HandleRequest request) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("share", request.share())
+                .put("path", request.path())
+                .put("snapshot", request.snapshot())
+                .put("count", request.count())
+                .put("clientIp", request.clientIp())
+                .put("clientName", request.clientName())
+                .put("sessionId", request.sessionId());
+        if (!request.accessRights().isEmpty()) {
+            request.accessRights().forEach(body.putArray("accessRights")::add);
+        }
+        Response response = client.request().contentType("application/json").body(body.toString())
+                .post(client.fixturesUrl("/handles"));
+        if (response.getStatusCode() != 201) {
+            throw new PreconditionNotMet("the fixture protocol did not open " + request.count() + " handle(s) on '"
+                    + request.path() + "'" + (request.snapshot() == null ? "" : " of snapshot " + request.snapshot())
+                    + ": " + response.getStatusCode() + " " + response.asString());
+        }
+        List<OpenedHandle> opened = new ArrayList<>();
+        for (JsonNode handle : json(response).path("handles")) {
+            opened.add(new OpenedHandle(handle.path("handleId").asText(), request.share(),
+                    handle.path("path").asText(request.path()), request.snapshot(), text(handle, "fileId"),
+                    text(handle, "parentId"), text(handle, "sessionId")));
+        }
+        if (opened.size() != request.count()) {
+            throw new PreconditionNotMet("the fixture protocol was asked for " + request.count()
+                    + " handle(s) and reported " + opened.size());
+        }
+        return opened;
+    }
+
+    @Override
+    public HandleState state(String share, String handleId) {
+        Response response = client.request()
+                .get(TargetClient.withQuery(client.fixturesUrl("/handles/" + handleId), "share", share));
+        if (response.getStatusCode() != 200) {
+            throw new PreconditionNotMet("the fixture protocol cannot tell the state of handle " + handleId + ": "
+                    + response.getStatusCode());
+        }
+        String state = json(response).path("state").asText();
+        return switch (state) {
+            case "open" -> HandleState.OPEN;
+            case "closed" -> HandleState.CLOSED;
+            case "force-closed" -> HandleState.FORCE_CLOSED;
+            default -> throw new PreconditionNotMet("the fixture protocol reported an unknown handle state '" + state + "'");
+        };
+    }
+
+    @Override
+    public void closeAsClient(String share, String handleId) {
+        Response response = client.request()
+                .delete(TargetClient.withQuery(client.fixturesUrl("/handles/" + handleId), "share", share));
+        if (response.getStatusCode() != 204) {
+            throw new PreconditionNotMet("the fixture protocol did not close handle " + handleId + " as its client: "
+                    + response.getStatusCode());
+        }
+    }
+
+    @Override
+    public OptionalInt forceClosePageSize() {
+        return forceClosePageSize > 0 ? OptionalInt.of(forceClosePageSize) : OptionalInt.empty();
+    }
+
+    private static JsonNode json(Response response) {
+        try {
+            return JSON.readTree(response.asByteArray());
+        } catch (IOException e) {
+            throw new PreconditionNotMet("the fixture protocol answered something that is not JSON: "
+                    + response.asString(), e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** Detects the protocol with {@code GET $fixtures} and remembers the target's force-close page size. */
+    public static final class Factory implements HandleProvisionerFactory {
+        private volatile int forceClosePageSize;
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public boolean detect(TargetClient client, KitConfig config) {
+            Response response = client.request().get(client.fixturesUrl(""));
+            if (response.getStatusCode() != 200) {
+                return false;
+            }
+            try {
+                JsonNode root = JSON.readTree(response.asByteArray());
+                forceClosePageSize = root.path("forceClosePageSize").asInt(0);
+                return PROTOCOL.equals(root.path("protocol").asText());
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public HandleProvisioner create(TargetClient client, KitConfig config) {
+            return new FixtureProvisioner(client, forceClosePageSize);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.handlestck.kit.provision;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a case needs opened: {@code count} handles on one file or directory of its share. Only
+ * {@code share} and {@code path} are required; the rest let cases check that List Handles reports
+ * what the client really was.
+ *
+ * @param path       relative to the share root, {@code ""} for the root directory
+ * @param snapshot   open on this share snapshot instead of the live share, or null
+ * @param clientIp   {@code ip:port} the handle should appear to come from, or null for the provisioner's choice
+ * @param accessRights subset of {@code Read}, {@code Write}, {@code Delete}; empty for the provisioner's choice
+ */
+public record HandleRequest(String share, String path, String snapshot, int count, String clientIp,
+                            String clientName, String sessionId, List<String> accessRights) {
+
+    public HandleRequest {
+        Objects.requireNonNull(share, "share");
+        Objects.requireNonNull(path, "path");
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, was " + count);
+        }
+        accessRights = accessRights == null ? List.of() : List.copyOf(accessRights);
+    }
+
+    /** One handle on {@code path} of the live share, everything else at the provisioner's choice. */
+    public static HandleRequest on(String share, String path) {
+        return new HandleRequest(share, path, null, 1, null, null, null, List.of());
+    }
+
+    public HandleRequest count(int handles) {
+        return new HandleRequest(share, path, snapshot, handles, clientIp, clientName, sessionId, accessRights);
+    }
+
+    public HandleRequest snapshot(String shareSnapshot) {
+        return new HandleRequest(share, path, shareSnapshot, count, clientIp, clientName, sessionId, accessRights);
+    }
+
+    public HandleRequest client(String ipAndPort, String name) {
+        return new HandleRequest(share, path, snapshot, count, ipAndPort, name, sessionId, accessRights);
+    }
+
+    public HandleRequest session(String id) {
+        return new HandleRequest(share, path, snapshot, count, clientIp, clientName, id, accessRights);
+    }
+
+    public HandleRequest accessRights(String... rights) {
+        return new HandleRequest(share, path, snapshot, count, clientIp, clientName, sessionId, List.of(rights));
+    }
+}

@@ -1,0 +1,75 @@
+package io.handlestck.kit.provision;
+
+import io.handlestck.kit.PreconditionNotMet;
+import io.handlestck.kit.client.TargetClient;
+import io.handlestck.kit.config.KitConfig;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The provisioner {@code none}: the kit has no way to open handles on this target, so every case
+ * that needs one reports COULD_NOT_TEST and says why, and the other cases still run.
+ */
+public final class NoProvisioner implements HandleProvisioner {
+
+    public static final String NAME = "none";
+
+    private final String why;
+
+    NoProvisioner(String why) {
+        this.why = why;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> capabilities() {
+        return Set.of();
+    }
+
+    @Override
+    public List<OpenedHandle> open(HandleRequest request) {
+        throw new PreconditionNotMet(why);
+    }
+
+    @Override
+    public HandleState state(String share, String handleId) {
+        throw new PreconditionNotMet(why);
+    }
+
+    @Override
+    public void closeAsClient(String share, String handleId) {
+        throw new PreconditionNotMet(why);
+    }
+
+    /** Always available: it is the last resort of {@code auto}. */
+    public static final class Factory implements HandleProvisionerFactory {
+        private final String why;
+
+        public Factory() {
+            this("no way to open handles on this target: provisioner 'none' was chosen");
+        }
+
+        Factory(String why) {
+            this.why = why;
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public boolean detect(TargetClient client, KitConfig config) {
+            return true;
+        }
+
+        @Override
+        public HandleProvisioner create(TargetClient client, KitConfig config) {
+            return new NoProvisioner(why);
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package io.handlestck.kit.run;
+
+import io.handlestck.kit.CaseId;
+import io.handlestck.kit.CaseNames;
+import io.handlestck.kit.KitSession;
+import io.handlestck.kit.catalogue.Catalogue;
+import io.handlestck.kit.catalogue.CatalogueEntry;
+import io.handlestck.kit.config.KitConfig;
+import io.handlestck.kit.config.KitConfigException;
+import io.handlestck.kit.result.CaseResult;
+import io.handlestck.kit.result.RunReport;
+import io.handlestck.kit.result.Status;
+import io.handlestck.kit.result.TargetInfo;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.discovery.MethodSelector;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs the kit: selects the cases, opens a session on the target (starting the embedded reference
+ * server when none is configured), executes the case methods through the JUnit Platform Launcher,
+ * in parallel unless configured otherwise, and returns the {@link RunReport}. A run never stops at
+ * the first failure, and it returns a report whatever happens: an unreachable target or a crash of
+ * the kit makes the cases ERROR with the reason, and the report's {@code error} says what broke.
+ */
+public final class KitRunner {
+
+    /** Worker threads per core; cases mostly wait on the network, so more threads than cores pay off. */
+    private static final String PARALLELISM_FACTOR = "4";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private KitRunner() {
+    }
+
+    /**
+     * @param extra further listeners, e.g. JUnit's own XML report generator
+     * @throws KitConfigException when the configuration selects no case, names an unknown case or
+     *                            class, or names a provisioner that does not work on the target
+     */
+    public static RunReport run(KitConfig config, RunListener listener, TestExecutionListener... extra) {
+        Instant startedAt = Instant.now();
+        Catalogue catalogue = Catalogue.fromClasspath();
+        List<CatalogueEntry> selected = select(config, catalogue);
+        CaseMethods methods = CaseMethods.of(catalogue);
+        listener.planned(selected.size());
+
+        Collector collector = new Collector(selected, listener);
+        String runId = config.runPrefix() + "-" + Long.toString(Math.abs(RANDOM.nextLong() % 2_176_782_336L), 36);
+        String error = null;
+        KitSession session = null;
+        try {
+            session = KitSession.open(config);
+            runId = session.sharePrefix();
+            collector.session = session;
+            execute(session, selected, methods, collector, extra);
+        } catch (KitConfigException e) {
+            throw e;
+        } catch (Throwable t) {
+            error = t instanceof IllegalStateException && t.getMessage() != null ? t.getMessage()
+                    : "the kit crashed: " + t;
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+        List<CaseResult> results = collector.finish(error, methods, catalogue);
+        KitConfig effective = session != null ? session.config() : config;
+        TargetInfo target = new TargetInfo(effective.embedded() ? "embedded reference server"
+                : effective.endpoint().toString(), effective.account(), session == null ? null : session.serverHeader(),
+                config.product(), session == null ? null : session.provisionerFactory().name());
+        Map<Status, Integer> summary = new EnumMap<>(Status.class);
+        for (Status status : Status.values()) {
+            summary.put(status, 0);
+        }
+        results.forEach(result -> summary.merge(result.status(), 1, Integer::sum));
+        Map<String, Object> effectiveConfig = new LinkedHashMap<>(config.redacted());
+        if (config.embedded() && session != null) {
+            effectiveConfig.put("embeddedEndpoint", effective.endpoint().toString());
+        }
+        return new RunReport(kitVersion(), kitJarSha256(), runId, startedAt, Instant.now(), target, effectiveConfig,
+                config.version(), summary, results, error);
+    }
+
+    /**
+     * The catalogue entries the configuration selects, in catalogue order.
+     *
+     * @throws KitConfigException on unknown ids or classes, and when nothing is selected
+     */
+    public static List<CatalogueEntry> select(KitConfig config, Catalogue catalogue) {
+        for (String id : config.cases()) {
+            requireKnownCase(catalogue, id, "cases", config);
+        }
+        for (String id : config.disabled()) {
+            requireKnownCase(catalogue, id, "disabled", config);
+        }
+        for (String name : config.classes()) {
+            if (catalogue.conformanceClass(name).isEmpty()) {
+                throw new KitConfigException("unknown conformance class '" + name + "' in classes ("
+                        + config.origins().getOrDefault("classes", "config") + "); known: "
+                        + catalogue.classes().stream().map(c -> c.name()).collect(Collectors.joining(", ")));
+            }
+        }
+        List<CatalogueEntry> selected = catalogue.entries().stream()
+                .filter(entry -> config.cases().isEmpty() || config.cases().contains(entry.id()))
+                .filter(entry -> config.classes().isEmpty() || config.classes().contains(entry.conformanceClass()))
+                .filter(entry -> config.levels().isEmpty() || config.levels().contains(entry.level()))
+                .toList();
+        if (selected.isEmpty()) {
+            throw new KitConfigException("the selection (cases, classes, levels) matches no case of the catalogue"
+                    + " (" + catalogue.entries().size() + " cases); a run of nothing certifies nothing");
+        }
+        return selected;
+    }
+
+    private static void requireKnownCase(Catalogue catalogue, String id, String setting, KitConfig config) {
+        if (catalogue.entry(id).isEmpty()) {
+            throw new KitConfigException("unknown case id '" + id + "' in " + setting + " ("
+                    + config.origins().getOrDefault(setting, "config") + "); 'handles-tck cases' lists them");
+        }
+    }
+
+    private static void execute(KitSession session, List<CatalogueEntry> selected, CaseMethods methods,
+                                Collector collector, TestExecutionListener... extra) {
+        List<MethodSelector> selectors = new ArrayList<>();
+        for (CatalogueEntry entry : selected) {
+            methods.method(entry.id()).ifPresent(method -> selectors.add(DiscoverySelectors.selectMethod(
+                    method.getDeclaringClass(), method)));
+        }
+        if (selectors.isEmpty()) {
+            return; // every selected entry lacks code; Collector.finish reports each as ERROR
+        }
+        KitConfig config = session.config();
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put(KitSession.SESSION_PARAMETER, session.id());
+        parameters.put("junit.jupiter.execution.parallel.enabled", Boolean.toString(config.parallel()));
+        parameters.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
+        parameters.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
+        parameters.put("junit.jupiter.execution.parallel.config.strategy", "dynamic");
+        parameters.put("junit.jupiter.execution.parallel.config.dynamic.factor", PARALLELISM_FACTOR);
+        parameters.put("junit.jupiter.extensions.autodetection.enabled", "false");
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .configurationParameters(parameters)
+                // The user's junit-platform.properties and -D flags are for their tests, not for the kit's run.
+                .enableImplicitConfigurationParameters(false)
+                .build();
+        Launcher launcher = LauncherFactory.create();
+        TestPlan plan = CaseNames.discoveringFor(config.endpoint().toString(), () -> launcher.discover(request));
+        TestExecutionListener[] listeners = new TestExecutionListener[extra.length + 1];
+        listeners[0] = collector;
+        System.arraycopy(extra, 0, listeners, 1, extra.length);
+        launcher.execute(plan, listeners);
+    }
+
+    /** Gathers results as tests finish and fills in the ones no case could record. */
+    private static final class Collector implements TestExecutionListener {
+        private final List<CatalogueEntry> selected;
+        private final RunListener listener;
+        private final List<CaseResult> results = new ArrayList<>();
+        private final Map<String, String> classFailures = new ConcurrentHashMap<>();
+        private final AtomicInteger index = new AtomicInteger();
+        private volatile KitSession session;
+
+        Collector(List<CatalogueEntry> selected, RunListener listener) {
+            this.selected = selected;
+            this.listener = listener;
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier identifier, String reason) {
+            takeRecorded(identifier);
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+            if (takeRecorded(identifier)) {
+                return;
+            }
+            Optional<Method> method = identifier.getSource().filter(MethodSource.class::isInstance)
+                    .map(source -> ((MethodSource) source).getJavaMethod());
+            Optional<CatalogueEntry> entry = method.map(m -> m.getAnnotation(CaseId.class))
+                    .flatMap(id -> session.catalogue().entry(id.value()));
+            String failure = result.getThrowable().map(t -> t.getClass().getSimpleName() + ": " + t.getMessage())
+                    .orElse("no verdict was recorded");
+            if (identifier.isTest() && entry.isPresent()) {
+                add(errorResult(entry.get(), identifier.getDisplayName(), "the case broke outside its body: " + failure));
+            } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                if (entry.isPresent()) {
+                    // A parameterized case whose variants could not even be produced.
+                    add(errorResult(entry.get(), identifier.getDisplayName(), "the case could not start: " + failure));
+                } else {
+                    identifier.getSource().ifPresent(source -> classFailures.put(source.toString(), failure));
+                }
+            }
+        }
+
+        private boolean takeRecorded(TestIdentifier identifier) {
+            Optional<CaseResult> recorded = session.take(identifier.getUniqueId());
+            recorded.ifPresent(this::add);
+            return recorded.isPresent();
+        }
+
+        private synchronized void add(CaseResult result) {
+            results.add(result);
+            int position = index.incrementAndGet();
+            listener.caseFinished(position, Math.max(position, selected.size()), result);
+        }
+
+        /** Every selected entry without any result gets one ERROR saying why; the list comes out in catalogue order. */
+        synchronized List<CaseResult> finish(String runError, CaseMethods methods, Catalogue catalogue) {
+            Set<String> reported = results.stream().map(CaseResult::id).collect(Collectors.toSet());
+            for (CatalogueEntry entry : selected) {
+                if (reported.contains(entry.id())) {
+                    continue;
+                }
+                String why;
+                if (runError != null) {
+                    why = runError;
+                } else if (methods.method(entry.id()).isEmpty()) {
+                    why = "no case method carries @CaseId(\"" + entry.id() + "\") in "
+                            + Catalogue.caseClassName(entry.conformanceClass());
+                } else if (!classFailures.isEmpty()) {
+                    why = "the case class could not run: " + String.join("; ", classFailures.values());
+                } else {
+                    why = "the case produced no result";
+                }
+                add(errorResult(entry, entry.id() + " " + entry.title(), why));
+            }
+            List<String> order = catalogue.entries().stream().map(CatalogueEntry::id).toList();
+            List<CaseResult> sorted = new ArrayList<>(results);
+            sorted.sort(Comparator.comparingInt(result -> order.indexOf(result.id())));
+            return sorted;
+        }
+
+        private static CaseResult errorResult(CatalogueEntry entry, String displayName, String message) {
+            return new CaseResult(entry.id(), entry.title(), entry.conformanceClass(), entry.level(), Status.ERROR,
+                    entry.sources(), "", displayName, 0, message, List.of(), List.of());
+        }
+    }
+
+    static String kitVersion() {
+        String version = KitRunner.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
+    }
+
+    /** SHA-256 of the jar the kit runs from, so that a report names the exact build; null outside a jar. */
+    static String kitJarSha256() {
+        try {
+            URL location = KitRunner.class.getProtectionDomain().getCodeSource().getLocation();
+            Path path = Path.of(location.toURI());
+            if (!Files.isRegularFile(path)) {
+                return null;
+            }
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

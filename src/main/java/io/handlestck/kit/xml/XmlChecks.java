@@ -1,0 +1,151 @@
+package io.handlestck.kit.xml;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+import org.xmlunit.builder.DiffBuilder;
+import org.xmlunit.builder.Input;
+import org.xmlunit.diff.DefaultNodeMatcher;
+import org.xmlunit.diff.Diff;
+import org.xmlunit.diff.ElementSelectors;
+import org.xmlunit.placeholder.PlaceholderDifferenceEvaluator;
+
+/**
+ * XML checks for cases ({@code ctx.xml()}): compare a body with a control document from
+ * {@code fixtures/xml/} through XMLUnit, check the UTF-8 BOM, read element order.
+ *
+ * <p>Controls may use XMLUnit's placeholders ({@code ${xmlunit.ignore}}, {@code ${xmlunit.isNumber}},
+ * {@code ${xmlunit.matchesRegex(...)}}...) and the kit's own, which name the value shapes of this API:
+ * {@code ${handlestck.uint64}} (decimal 0..2^64-1), {@code ${handlestck.rfc1123}} (an HTTP date),
+ * {@code ${handlestck.clientIp}} ({@code ip:port}). The kit's placeholders are rewritten into XMLUnit
+ * regex placeholders before comparing, so XMLUnit does all the matching.
+ */
+public final class XmlChecks {
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** The kit's placeholder names and the XMLUnit placeholders they stand for. */
+    public static final Map<String, String> PLACEHOLDERS = Map.of(
+            "${handlestck.uint64}", "${xmlunit.matchesRegex(^(0|[1-9][0-9]{0,19})$)}",
+            "${handlestck.rfc1123}",
+            "${xmlunit.matchesRegex(^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$)}",
+            "${handlestck.clientIp}", "${xmlunit.matchesRegex(^[0-9a-fA-F:.\\[\\]]+:[0-9]{1,5}$)}");
+
+    /** True when the body starts with the UTF-8 byte order mark, as every real-service XML body does. */
+    public boolean hasBom(byte[] body) {
+        return body != null && body.length >= 3 && body[0] == BOM[0] && body[1] == BOM[1] && body[2] == BOM[2];
+    }
+
+    /**
+     * Compares {@code body} with the control {@code fixtures/xml/<controlName>} (element order matters,
+     * as in the service's bodies; whitespace between elements does not).
+     *
+     * @return the differences, empty when the body matches
+     */
+    public List<String> differences(String controlName, byte[] body) {
+        Diff diff = DiffBuilder.compare(Input.fromString(control(controlName)))
+                .withTest(Input.fromByteArray(body))
+                .ignoreWhitespace()
+                .ignoreComments()
+                .withNodeMatcher(new DefaultNodeMatcher(ElementSelectors.byName))
+                .withDifferenceEvaluator(new PlaceholderDifferenceEvaluator())
+                .checkForSimilar()
+                .build();
+        List<String> out = new ArrayList<>();
+        diff.getDifferences().forEach(difference -> out.add(difference.toString()));
+        return out;
+    }
+
+    /** Fails with every difference listed when {@code body} does not match the control. */
+    public void assertMatchesControl(String controlName, byte[] body) {
+        List<String> differences = differences(controlName, body);
+        if (!differences.isEmpty()) {
+            throw new AssertionError("body differs from fixtures/xml/" + controlName + ":\n  "
+                    + String.join("\n  ", differences));
+        }
+    }
+
+    /** The child element names of the first element called {@code elementName}, in document order. */
+    public List<String> childOrder(byte[] body, String elementName) {
+        Node element = parse(body).getElementsByTagName(elementName).item(0);
+        if (element == null) {
+            throw new AssertionError("no <" + elementName + "> element in the body");
+        }
+        List<String> names = new ArrayList<>();
+        for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element child) {
+                names.add(child.getTagName());
+            }
+        }
+        return names;
+    }
+
+    /** The control document with the kit's placeholders rewritten to XMLUnit's. */
+    public String control(String controlName) {
+        String resource = "fixtures/xml/" + controlName;
+        try (InputStream in = XmlChecks.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no control " + resource + " on the classpath");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> placeholder : PLACEHOLDERS.entrySet()) {
+                text = text.replace(placeholder.getKey(), placeholder.getValue());
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Parses a body with external entities and DTDs refused (the body comes from the target under
+     * test). A body that is not XML throws {@link AssertionError}: it is a wrong answer, not a kit error.
+     */
+    public static Document parse(byte[] body) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder.parse(new ByteArrayInputStream(body));
+        } catch (SAXException | IOException e) {
+            throw new AssertionError("body is not well-formed XML: " + e.getMessage(), e);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JRE's XML parser cannot be configured securely", e);
+        }
+    }
+
+    /** Undoes the percent-encoding of {@code Encoded="true"} paths (UTF-8 bytes; '+' stays '+'). */
+    public static String percentDecode(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (text.charAt(i) == '%' && i + 2 < text.length()
+                    && Character.digit(text.charAt(i + 1), 16) >= 0 && Character.digit(text.charAt(i + 2), 16) >= 0) {
+                bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 3;
+            } else {
+                int codePoint = text.codePointAt(i);
+                bytes.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(codePoint);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
