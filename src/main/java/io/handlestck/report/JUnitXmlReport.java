@@ -28,6 +28,8 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
@@ -78,7 +80,7 @@ public final class JUnitXmlReport {
      * Writes {@code junit.xml} into {@code reportDir} from what JUnit wrote. One engine that ran
      * tests gives one {@code testsuite}; several are gathered under {@code testsuites}.
      *
-     * @param scrubber applied to the whole file: failure messages may quote what a target answered
+     * @param scrubber applied to every attribute and text: failure messages may quote what a target answered
      * @return false when JUnit wrote nothing, i.e. the kit broke before any case was planned
      */
     public boolean writeTo(Path reportDir, SecretScrubber scrubber) throws IOException {
@@ -96,6 +98,7 @@ public final class JUnitXmlReport {
             for (Path file : written) {
                 Document suite = parser.parse(file.toFile());
                 renameTestCases(suite);
+                scrub(suite.getDocumentElement(), scrubber);
                 suites.add(suite);
             }
             // Every engine on the class path writes a file; those that found nothing to run are noise.
@@ -107,7 +110,7 @@ public final class JUnitXmlReport {
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             StringWriter xml = new StringWriter();
             transformer.transform(new DOMSource(result), new StreamResult(xml));
-            Files.writeString(reportDir.resolve(FILE_NAME), scrubber.text(xml.toString()));
+            Files.writeString(reportDir.resolve(FILE_NAME), xml.toString());
             return true;
         } catch (SAXException | ParserConfigurationException | TransformerException e) {
             throw new IOException("cannot rewrite JUnit's XML report " + written + ": " + e.getMessage(), e);
@@ -128,6 +131,22 @@ public final class JUnitXmlReport {
             int occurrence = seen.merge(name, 1, Integer::sum);
             // Display names are unique per run by construction; keep names unique even if one is not.
             testCase.setAttribute("name", occurrence == 1 ? name : name + " #" + occurrence);
+        }
+    }
+
+    /** Scrubs node by node, so that a mark such as {@code <scrubbed>} is escaped like any other text. */
+    private static void scrub(Element element, SecretScrubber scrubber) {
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Node attribute = attributes.item(i);
+            attribute.setNodeValue(scrubber.text(attribute.getNodeValue()));
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element childElement) {
+                scrub(childElement, scrubber);
+            } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                child.setNodeValue(scrubber.text(child.getNodeValue()));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.handlestck.report;
 
+import io.handlestck.kit.client.Scrubber;
 import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.Exchange;
 import io.handlestck.kit.result.RunReport;
@@ -16,42 +17,43 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes secrets from a run before it is written anywhere. The kit already scrubs what it records;
- * the writers scrub again because a report is published, and one leaked key in a pull request is
- * one too many: a header the recorder did not know, a key echoed in an error body, a connection
- * string pasted into a failure message.
+ * Removes secrets from a whole run before it is written anywhere. The kit already scrubs what it
+ * records (with {@link Scrubber}, which this class applies again); the writers scrub a second time
+ * because a report is published, and one leaked key in a pull request is one too many: a header the
+ * recorder did not know, a key echoed in an error body, a connection string pasted into a failure
+ * message, a signature quoted back by a target's authentication error.
  *
- * <p>What goes: the value of every {@code Authorization}-like header, SAS signatures ({@code sig=}),
- * {@code AccountKey=} parts of connection strings, configuration values whose name says they are
- * secret, and every literal occurrence of the secrets the caller knows (the account key, plain and
- * URL-encoded).
+ * <p>On top of {@link Scrubber} (Authorization signatures, SAS {@code sig=}, {@code AccountKey=},
+ * literal keys) this removes: the URL-encoded form of each key, the value of every header whose name
+ * says it is secret, SharedKey signatures and signatures quoted back inside free text, and
+ * configuration values whose name says they are secret.
  */
 public final class SecretScrubber {
 
-    /** What a removed secret is replaced with; no character in it is special in XML, HTML, JSON or Markdown. */
-    public static final String MARK = "[scrubbed]";
+    /** What a removed secret is replaced with: the kit's own mark, so all reports read alike. */
+    public static final String MARK = Scrubber.MARK;
 
-    private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)(\\bsig=)[^&\\s\"'<>]+");
-    private static final Pattern ACCOUNT_KEY = Pattern.compile("(?i)(AccountKey=)[^;\\s\"'<>]+");
     private static final Pattern SHARED_KEY_SIGNATURE =
             Pattern.compile("(?i)(SharedKey(?:Lite)?\\s+[^:\\s\"'<>]+:)[A-Za-z0-9+/=]+");
+    /** Azure-style authentication errors quote the signature they received. */
+    private static final Pattern QUOTED_SIGNATURE =
+            Pattern.compile("(?i)(signature found in the HTTP request ')[^']+");
     /** Header and setting names whose values are secrets whatever they contain. */
     private static final Pattern SECRET_NAME =
             Pattern.compile("(?i).*(authorization|accountkey|connectionstring|password|secret|signature|^key$|sas).*");
 
-    private final List<String> knownSecrets;
+    private final Scrubber kitScrubber;
 
     /** @param knownSecrets literal secrets to remove wherever they appear (null and short values are ignored) */
     public SecretScrubber(Collection<String> knownSecrets) {
         List<String> secrets = new ArrayList<>();
         for (String secret : knownSecrets) {
-            // Very short values would shred ordinary text and cannot be real keys.
-            if (secret != null && secret.length() >= 8) {
+            if (secret != null) {
                 secrets.add(secret);
                 secrets.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
             }
         }
-        this.knownSecrets = List.copyOf(secrets);
+        this.kitScrubber = new Scrubber(secrets);
     }
 
     /** The same run with every secret this scrubber knows of removed. */
@@ -85,7 +87,9 @@ public final class SecretScrubber {
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
         headers.forEach((name, values) -> out.put(name, values == null ? List.of()
-                : values.stream().map(value -> isSecretName(name) ? keepScheme(value) : text(value)).toList()));
+                : values.stream().map(value -> isSecretName(name)
+                        // Scrubbed as an Authorization header: the scheme and account stay readable.
+                        ? kitScrubber.header("Authorization", value) : text(value)).toList()));
         return out;
     }
 
@@ -118,32 +122,14 @@ public final class SecretScrubber {
         return value;
     }
 
-    /** {@code SharedKey account:sig} keeps {@code SharedKey account:} so a reader still sees how a request was signed. */
-    private String keepScheme(String value) {
-        if (value == null) {
-            return null;
-        }
-        Matcher sharedKey = SHARED_KEY_SIGNATURE.matcher(value);
-        if (sharedKey.find()) {
-            return sharedKey.group(1) + MARK;
-        }
-        int space = value.indexOf(' ');
-        return space > 0 ? value.substring(0, space + 1) + MARK : MARK;
-    }
-
-    /** Any free text: removes known secrets, SAS signatures, account keys and SharedKey signatures. */
+    /** Any free text: known secrets, SAS signatures, account keys and signatures go. */
     public String text(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = text;
-        for (String secret : knownSecrets) {
-            out = out.replace(secret, MARK);
-        }
-        out = SAS_SIGNATURE.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
-        out = ACCOUNT_KEY.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
+        String out = kitScrubber.text(text);
         out = SHARED_KEY_SIGNATURE.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
-        return out;
+        return QUOTED_SIGNATURE.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
     }
 
     private static boolean isSecretName(String name) {
