@@ -1,0 +1,449 @@
+package io.handlestck.kit.cases;
+
+import static io.handlestck.kit.cases.CaseSupport.assertAllowedError;
+import static io.handlestck.kit.cases.CaseSupport.assertAllowedStatus;
+import static io.handlestck.kit.cases.CaseSupport.assertClosed;
+import static io.handlestck.kit.cases.CaseSupport.assertError;
+import static io.handlestck.kit.cases.CaseSupport.assertStatus;
+import static io.handlestck.kit.cases.CaseSupport.errorDetail;
+import static io.handlestck.kit.cases.CaseSupport.forceClose;
+import static io.handlestck.kit.cases.CaseSupport.listed;
+import static io.handlestck.kit.cases.CaseSupport.open;
+import static io.handlestck.kit.cases.CaseSupport.openInShare;
+import static io.handlestck.kit.cases.CaseSupport.openInSnapshot;
+import static io.handlestck.kit.cases.CaseSupport.openOne;
+import static io.handlestck.kit.cases.CaseSupport.openTree;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.handlestck.kit.CaseContext;
+import io.handlestck.kit.CaseId;
+import io.handlestck.kit.CaseNames;
+import io.handlestck.kit.HandlesTckCases;
+import io.handlestck.kit.TestShare;
+import io.handlestck.kit.cases.CaseSupport.HandleTree;
+import io.handlestck.kit.client.ForceCloseCall;
+import io.handlestck.kit.client.ForceCloseResult;
+import io.handlestck.kit.client.ListHandlesCall;
+import io.handlestck.kit.provision.HandleRequest;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Force Close Handles ({@code suites/force-close-handles.yaml}): which handles a call closes, what it
+ * reports, how it pages, how it treats snapshots and bad input. What stays open is read back with
+ * List Handles of the whole share, so a close that overreaches is caught as surely as one that falls
+ * short.
+ */
+@HandlesTckCases
+public class ForceCloseHandlesCases {
+
+    /** Directory-like targets paired with the two ways of not asking for recursion. */
+    static Stream<Arguments> directoriesWithoutRecursion() {
+        return Stream.of(
+                Arguments.of(Resource.DIRECTORY, "absent"),
+                Arguments.of(Resource.DIRECTORY, "false"),
+                Arguments.of(Resource.SHARE_ROOT, "absent"),
+                Arguments.of(Resource.SHARE_ROOT, "false"));
+    }
+
+    @CaseId("FCH-001")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(Resource.class)
+    void singleIdClosesOnlyThatHandle(Resource resource, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String path = resource.create(share);
+        List<String> ids = open(ctx, share, path, 3);
+        String victim = ids.get(1);
+
+        assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), path).handleId(victim)), 1,
+                "Force Close of handle " + victim + " on " + resource);
+
+        Set<String> expected = new TreeSet<>(ids);
+        expected.remove(victim);
+        assertEquals(expected, listed(ctx, ListHandlesCall.on(share.name(), path)),
+                "after closing " + victim + " the other handles of the " + resource + " must stay listed");
+    }
+
+    @CaseId("FCH-002")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(ints = {1, 3})
+    void wildcardClosesEveryHandleOfAFile(int handles, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String file = share.file("dir/target.txt");
+        String sibling = share.file("dir/sibling.txt");
+        open(ctx, share, file, handles);
+        Set<String> untouched = new TreeSet<>(open(ctx, share, sibling, 1));
+        untouched.add(openOne(ctx, share, "dir"));
+
+        assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), file).allHandles()), handles,
+                "Force Close * on a file with " + handles + " handle(s)");
+
+        assertEquals(untouched, openInShare(ctx, share),
+                "only the handles of the file may be closed; its sibling's and its directory's stay open");
+    }
+
+    @CaseId("FCH-003")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @MethodSource("directoriesWithoutRecursion")
+    void wildcardWithoutRecursionClosesOnlyTheDirectorysOwnHandles(Resource resource, String recursive,
+                                                                   CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        HandleTree tree = openTree(ctx, share, resource == Resource.SHARE_ROOT ? "" : "tree", 2);
+        ForceCloseCall call = ForceCloseCall.on(share.name(), tree.base()).allHandles();
+        if (!recursive.equals("absent")) {
+            call = call.recursive(recursive);
+        }
+
+        assertClosed(forceClose(ctx, call), tree.own().size(),
+                "Force Close * on the " + resource + " with x-ms-recursive " + recursive);
+
+        Set<String> expected = tree.descendantIds();
+        expected.addAll(tree.outsideIds());
+        assertEquals(expected, openInShare(ctx, share),
+                "without recursion the handles beneath the " + resource + " must stay open");
+    }
+
+    @CaseId("FCH-004")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(ints = {1, 2, 4})
+    void recursiveWildcardClosesEveryDescendant(int depth, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        HandleTree tree = openTree(ctx, share, "tree", depth);
+
+        assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), "tree").allHandles().recursive(true)),
+                tree.ownAndDescendantIds().size(), "recursive Force Close * on a directory " + depth + " level(s) deep");
+
+        assertEquals(tree.outsideIds(), openInShare(ctx, share),
+                "a recursive close must close everything beneath the directory and nothing outside it ("
+                        + tree.outside().values() + ")");
+    }
+
+    @CaseId("FCH-005")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(ints = {0, 1, 3})
+    void recursiveWildcardOnTheRootClosesTheWholeShare(int depth, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        HandleTree tree = openTree(ctx, share, "", depth);
+
+        assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), "").allHandles().recursive(true)),
+                tree.ownAndDescendantIds().size(), "recursive Force Close * on the share root");
+
+        assertEquals(Set.of(), openInShare(ctx, share), "no handle may stay open in the share");
+    }
+
+    @CaseId("FCH-006")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(Resource.class)
+    void unknownIdClosesNothing(Resource resource, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String path = resource.create(share);
+        Set<String> ids = new TreeSet<>(open(ctx, share, path, 2));
+        for (String unknown : List.of("1", "18446744073709551615")) {
+            if (ids.contains(unknown)) {
+                continue;
+            }
+            assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), path).handleId(unknown)), 0,
+                    "Force Close of the unknown id " + unknown + " on the " + resource);
+        }
+        assertEquals(ids, listed(ctx, ListHandlesCall.on(share.name(), path)),
+                "an unknown id must leave the " + resource + "'s handles open");
+    }
+
+    @CaseId("FCH-007")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(Resource.class)
+    void unknownIdReportsZeroFailed(Resource resource, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        ForceCloseResult result = assertClosed(
+                forceClose(ctx, ForceCloseCall.on(share.name(), resource.create(share)).handleId("1")), 0,
+                "Force Close of the unknown id 1 on the " + resource);
+        assertEquals(Long.valueOf(0), result.failed(), "x-ms-number-of-handles-failed must be 0, was "
+                + result.response().getHeader("x-ms-number-of-handles-failed"));
+    }
+
+    @CaseId("FCH-008")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(Resource.class)
+    void wildcardWithoutHandlesClosesNothingAndEnds(Resource resource, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        ForceCloseResult result = assertClosed(
+                forceClose(ctx, ForceCloseCall.on(share.name(), resource.create(share)).allHandles()), 0,
+                "Force Close * on a " + resource + " without handles");
+        assertNull(result.marker(), "x-ms-marker must be absent when nothing remains, was '" + result.marker() + "'");
+    }
+
+    @CaseId("FCH-009")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"invalidHandleId", "-1", "1.5", "0x1F", "18446744073709551616", "1 2", "*1", "1,2"})
+    void malformedIdIsRefusedAndClosesNothing(String malformed, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String file = share.file("target.txt");
+        Set<String> ids = new TreeSet<>(open(ctx, share, file, 2));
+
+        assertStatus(ctx.target().forceClose(ForceCloseCall.on(share.name(), file).handleId(malformed)), 400,
+                "Force Close with x-ms-handle-id '" + malformed + "'");
+
+        assertEquals(ids, openInShare(ctx, share), "a refused request must not close any handle");
+    }
+
+    @CaseId("FCH-010")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"invalidHandleId", "-1", "18446744073709551616"})
+    void malformedIdIsReportedAsInvalidHeaderValue(String malformed, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        Response response = ctx.target().forceClose(
+                ForceCloseCall.on(share.name(), share.file("target.txt")).handleId(malformed));
+        assertError(response, 400, "InvalidHeaderValue", "Force Close with x-ms-handle-id '" + malformed + "'");
+        assertEquals("x-ms-handle-id", errorDetail(response, "HeaderName"), "the error must name the header");
+        assertEquals(malformed, errorDetail(response, "HeaderValue"), "the error must repeat the value");
+    }
+
+    @CaseId("FCH-011")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(Resource.class)
+    void missingHandleIdIsRefusedAndClosesNothing(Resource resource, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String path = resource.create(share);
+        Set<String> ids = new TreeSet<>(open(ctx, share, path, 2));
+
+        assertAllowedStatus(ctx, "status", ctx.target().forceClose(ForceCloseCall.on(share.name(), path)),
+                "Force Close without x-ms-handle-id on the " + resource);
+
+        assertEquals(ids, openInShare(ctx, share), "a refused request must not close any handle");
+    }
+
+    @CaseId("FCH-012")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(Resource.class)
+    void missingHandleIdIsReportedAsMissingRequiredHeader(Resource resource, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        Response response = ctx.target().forceClose(ForceCloseCall.on(share.name(), resource.create(share)));
+        assertError(response, 400, "MissingRequiredHeader", "Force Close without x-ms-handle-id");
+        assertEquals("x-ms-handle-id", errorDetail(response, "HeaderName"), "the error must name the header");
+    }
+
+    @CaseId("FCH-013")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"true", "false"})
+    void recursiveOnAFileIsRefusedAndClosesNothing(String recursive, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String file = share.file("target.txt");
+        Set<String> ids = new TreeSet<>(open(ctx, share, file, 2));
+
+        for (String handleId : List.of("*", ids.iterator().next())) {
+            assertAllowedError(ctx, "errorCode", ctx.target().forceClose(
+                    ForceCloseCall.on(share.name(), file).handleId(handleId).recursive(recursive)), 400,
+                    "Force Close " + handleId + " on a file with x-ms-recursive: " + recursive);
+        }
+
+        assertEquals(ids, openInShare(ctx, share), "a refused request must not close any handle");
+    }
+
+    @CaseId("FCH-014")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"2018-11-09", "2019-02-02", "2019-07-07", "2021-06-08", "2024-05-04"})
+    void failedCountIsSentFrom20190707(String version, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        ForceCloseResult result = forceClose(ctx, ForceCloseCall.on(share.name(), share.file("target.txt"))
+                .handleId("1").header("x-ms-version", version));
+        assertClosed(result, 0, "Force Close at x-ms-version " + version);
+        String failed = result.response().getHeader("x-ms-number-of-handles-failed");
+        if (version.compareTo("2019-07-07") >= 0) {
+            assertEquals("0", failed, "from 2019-07-07 x-ms-number-of-handles-failed must be sent");
+        } else {
+            assertNull(failed, "before 2019-07-07 x-ms-number-of-handles-failed did not exist");
+        }
+    }
+
+    @CaseId("FCH-015")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(Resource.class)
+    void successHasAnEmptyBody(Resource resource, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String path = resource.create(share);
+        open(ctx, share, path, 1);
+        ForceCloseResult result = assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), path).allHandles()), 1,
+                "Force Close * on the " + resource);
+        assertEquals(0, result.response().asByteArray().length,
+                "the body must be empty, was '" + result.response().asString() + "'");
+    }
+
+    /** Handle counts around the target's force-close page size, as offsets: size-1, size, size+1, 2*size+1. */
+    static Stream<Arguments> countsAroundThePageSize() {
+        return Stream.of(Arguments.of("size-1"), Arguments.of("size"), Arguments.of("size+1"), Arguments.of("2*size+1"));
+    }
+
+    @CaseId("FCH-016")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @MethodSource("countsAroundThePageSize")
+    void followingMarkersClosesEveryHandleOnce(String count, CaseContext ctx) {
+        int pageSize = pageSize(ctx);
+        int handles = handlesFor(count, pageSize);
+        TestShare share = ctx.newShare();
+        String file = share.file("many.txt");
+        ctx.handles().open(HandleRequest.on(share.name(), file).count(handles));
+
+        List<ForceCloseResult> pages = ctx.target().forceCloseAll(ForceCloseCall.on(share.name(), file).allHandles());
+
+        long closed = 0;
+        for (ForceCloseResult page : pages) {
+            assertStatus(page.response(), 200, "Force Close page " + (pages.indexOf(page) + 1));
+            assertNotNull(page.closed(), "every page must report x-ms-number-of-handles-closed");
+            assertTrue(page.closed() <= pageSize, "a page closed " + page.closed() + " handles, more than the page size "
+                    + pageSize);
+            closed += page.closed();
+        }
+        assertEquals(handles, closed, "the closed counts of " + pages.size() + " call(s) must add up to the "
+                + handles + " handles opened (page size " + pageSize + ")");
+        assertEquals(Set.of(), openInShare(ctx, share), "no handle may be left open once x-ms-marker is absent");
+    }
+
+    @CaseId("FCH-017")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"size+1", "2*size+1"})
+    void unfinishedCloseReturnsAMarker(String count, CaseContext ctx) {
+        int pageSize = pageSize(ctx);
+        int handles = handlesFor(count, pageSize);
+        TestShare share = ctx.newShare();
+        String file = share.file("many.txt");
+        ctx.handles().open(HandleRequest.on(share.name(), file).count(handles));
+
+        ForceCloseResult first = forceClose(ctx, ForceCloseCall.on(share.name(), file).allHandles());
+
+        assertStatus(first.response(), 200, "first Force Close * over " + handles + " handles");
+        assertNotNull(first.closed(), "x-ms-number-of-handles-closed must be sent");
+        assertTrue(first.closed() >= 1 && first.closed() <= pageSize,
+                "the first call must close between 1 and " + pageSize + " handles, closed " + first.closed());
+        assertNotNull(first.marker(), "handles remain open, so x-ms-marker must be returned");
+        assertFalse(first.marker().isEmpty(), "x-ms-marker must not be empty while handles remain");
+        assertEquals(handles - first.closed(), openInShare(ctx, share).size(),
+                "the handles not counted as closed must still be listed");
+    }
+
+    @CaseId("FCH-018")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(Resource.class)
+    void snapshotHandlesAreClosedOnlyWithSharesnapshot(Resource resource, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String path = resource.create(share);
+        String snapshot = share.snapshot();
+        Set<String> live = new TreeSet<>(open(ctx, share, path, 1));
+        ctx.handles().open(HandleRequest.on(share.name(), path).snapshot(snapshot).count(2));
+
+        assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), path).allHandles().snapshot(snapshot)), 2,
+                "Force Close * on the " + resource + " of snapshot " + snapshot);
+
+        assertEquals(Set.of(), openInSnapshot(ctx, share, snapshot), "the snapshot's handles must be closed");
+        assertEquals(live, openInShare(ctx, share), "the live share's handles must stay open");
+    }
+
+    @CaseId("FCH-019")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(Resource.class)
+    void liveCloseLeavesSnapshotHandlesOpen(Resource resource, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String path = resource.create(share);
+        String snapshot = share.snapshot();
+        open(ctx, share, path, 2);
+        Set<String> onSnapshot = new TreeSet<>(CaseSupport.ids(
+                ctx.handles().open(HandleRequest.on(share.name(), path).snapshot(snapshot))));
+
+        assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), path).allHandles()), 2,
+                "Force Close * on the live " + resource);
+
+        assertEquals(Set.of(), openInShare(ctx, share), "the live handles must be closed");
+        assertEquals(onSnapshot, openInSnapshot(ctx, share, snapshot), "the snapshot's handle must stay open");
+    }
+
+    @CaseId("FCH-020")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"missing.txt", "missing-dir", "missing-dir/file.txt", "present/missing.txt"})
+    void missingFileOrDirectoryIsResourceNotFound(String path, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        share.directory("present");
+        assertError(ctx.target().forceClose(ForceCloseCall.on(share.name(), path).allHandles()), 404,
+                "ResourceNotFound", "Force Close * on the missing '" + path + "'");
+    }
+
+    @CaseId("FCH-021")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(Resource.class)
+    void missingShareIsShareNotFound(Resource resource, CaseContext ctx) {
+        assertError(ctx.target().forceClose(ForceCloseCall.on(CaseSupport.missingShareName(), resource.missingPath())
+                .allHandles()), 404, "ShareNotFound", "Force Close * on a " + resource + " of a missing share");
+    }
+
+    @CaseId("FCH-022")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(Resource.class)
+    void unknownSnapshotIsNotFound(Resource resource, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String path = resource.create(share);
+        share.snapshot();
+        assertAllowedError(ctx, "errorCode", ctx.target().forceClose(ForceCloseCall.on(share.name(), path)
+                .allHandles().snapshot("2001-01-01T00:00:00.0000000Z")), 404,
+                "Force Close * on a " + resource + " of a snapshot that was never taken");
+    }
+
+    @CaseId("FCH-023")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(Resource.class)
+    void closingAClosedHandleAgainClosesNothing(Resource resource, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String path = resource.create(share);
+        List<String> ids = open(ctx, share, path, 2);
+        ForceCloseCall closeFirst = ForceCloseCall.on(share.name(), path).handleId(ids.get(0));
+
+        assertClosed(forceClose(ctx, closeFirst), 1, "first Force Close of " + ids.get(0));
+        assertClosed(forceClose(ctx, closeFirst), 0, "second Force Close of the same id " + ids.get(0));
+
+        assertEquals(Set.of(ids.get(1)), listed(ctx, ListHandlesCall.on(share.name(), path)),
+                "the other handle must stay open");
+    }
+
+    @CaseId("FCH-024")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"bm90LWEtbWFya2Vy", "1!999!AAAA", "%%%", "-1"})
+    void foreignMarkerIsRefused(String marker, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String file = share.file("target.txt");
+        Set<String> ids = new TreeSet<>(open(ctx, share, file, 2));
+
+        assertAllowedError(ctx, "errorCode", ctx.target().forceClose(
+                ForceCloseCall.on(share.name(), file).allHandles().marker(marker)), 400,
+                "Force Close * with the marker '" + marker + "' the target never issued");
+
+        assertEquals(ids, openInShare(ctx, share), "a refused request must not close any handle");
+    }
+
+    /** The target's force-close page size, which only the provisioner can tell; without it paging cannot be set up. */
+    private static int pageSize(CaseContext ctx) {
+        var size = ctx.handles().forceClosePageSize();
+        if (size.isEmpty()) {
+            ctx.couldNotTest("the provisioner cannot tell how many handles the target closes per call");
+        }
+        return size.getAsInt();
+    }
+
+    private static int handlesFor(String count, int pageSize) {
+        return switch (count) {
+            case "size-1" -> Math.max(1, pageSize - 1);
+            case "size" -> pageSize;
+            case "size+1" -> pageSize + 1;
+            case "2*size+1" -> 2 * pageSize + 1;
+            default -> throw new IllegalArgumentException(count);
+        };
+    }
+}
