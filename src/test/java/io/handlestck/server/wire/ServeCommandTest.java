@@ -1,0 +1,193 @@
+package io.handlestck.server.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.handlestck.server.ReferenceServer;
+import io.handlestck.testsupport.Scope;
+import io.handlestck.testsupport.SignedRequest;
+import io.handlestck.testsupport.WireClient;
+import io.handlestck.testsupport.WireResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code serve} command as a user runs it: a separate JVM ({@code java -cp … io.handlestck.cli.HandlesTck serve}),
+ * which prints the endpoint line and the connection-string line and then serves signed requests; a taken port,
+ * a bad flag or an unknown defect give one line on stderr and exit code 2.
+ */
+class ServeCommandTest {
+
+    private static final Pattern ENDPOINT = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/([a-z0-9]+)");
+    private static final Pattern CONNECTION_STRING = Pattern.compile("DefaultEndpointsProtocol=\\S+");
+    /** Only guards against a hung child JVM; no test asserts how fast it starts. */
+    private static final long HANG_GUARD_SECONDS = 60;
+
+    @Test
+    void servePrintsTheEndpointAndConnectionStringAndServesSignedRequests() throws Exception {
+        try (Serving serving = Serving.start("--port", "0")) {
+            assertThat(serving.endpoint.getPort()).isPositive();
+            assertThat(serving.connectionString).contains("AccountName=" + ReferenceServer.DEV_ACCOUNT + ";")
+                    .contains("AccountKey=" + ReferenceServer.DEV_KEY + ";")
+                    .contains("FileEndpoint=" + serving.endpoint + ";");
+
+            WireClient client = WireClient.pathStyle(serving.endpoint, ReferenceServer.DEV_ACCOUNT, ReferenceServer.DEV_KEY);
+            String share = "served-" + serving.endpoint.getPort();
+            client.createTree(share, "f.txt");
+            client.openHandles(share, "f.txt", 2);
+            assertThat(client.listHandles(Scope.of(share, "f.txt"), null, null).handles()).hasSize(2);
+            assertThat(client.forceCloseAll(Scope.of(share, "f.txt"), "*").closed()).isEqualTo(2);
+            WireResponse health = client.requestOutsideAccount("GET", "/$health").scheme(SignedRequest.Scheme.NONE).send();
+            assertThat(health.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void serveTakesAccountKeyPageSizeAndNoFixturesFromFlags() throws Exception {
+        String key = Base64.getEncoder().encodeToString("a key of our own for the serve test".getBytes(StandardCharsets.UTF_8));
+        try (Serving serving = Serving.start("--port", "0", "--account", "vendoracct", "--key", key, "--force-close-page-size", "2")) {
+            assertThat(serving.endpoint.getPath()).isEqualTo("/vendoracct");
+            WireClient client = WireClient.pathStyle(serving.endpoint, "vendoracct", key);
+            WireResponse root = WireClient.expect(client.fixtureRequest("GET", "").send(), 200);
+            assertThat(root.json().path("forceClosePageSize").asInt()).isEqualTo(2);
+            WireResponse wrongKey = WireClient.pathStyle(serving.endpoint, "vendoracct", ReferenceServer.DEV_KEY)
+                    .listHandlesRequest(Scope.root("any-share")).send();
+            assertThat(wrongKey.status()).isEqualTo(403);
+        }
+        try (Serving serving = Serving.start("--port", "0", "--no-fixtures")) {
+            WireClient client = WireClient.pathStyle(serving.endpoint, ReferenceServer.DEV_ACCOUNT, ReferenceServer.DEV_KEY);
+            WireResponse response = client.fixtureRequest("GET", "").send();
+            assertThat(response.status()).isEqualTo(404);
+            response.errorElement();
+        }
+    }
+
+    @Test
+    void aTakenPortIsOneLineAndExitCodeTwo() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertUsageError(run("serve", "--port", Integer.toString(taken.getLocalPort())));
+        }
+    }
+
+    @Test
+    void aBadFlagIsOneLineAndExitCodeTwo() throws Exception {
+        assertUsageError(run("serve", "--no-such-flag"));
+        assertUsageError(run("serve", "--port", "not-a-port"));
+        assertUsageError(run("serve", "--port", "70000"));
+        assertUsageError(run("serve", "--force-close-page-size", "0"));
+    }
+
+    @Test
+    void anUnknownDefectIsOneLineAndExitCodeTwo() throws Exception {
+        Finished finished = run("serve", "--port", "0", "--defect", "NOPE");
+        assertUsageError(finished);
+        assertThat(finished.stderr.get(0)).contains("NOPE");
+    }
+
+    private static void assertUsageError(Finished finished) {
+        assertThat(finished.exitCode).as("exit code; stderr %s", finished.stderr).isEqualTo(2);
+        assertThat(finished.stderr).as("stderr").hasSize(1);
+        assertThat(finished.stderr.get(0)).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(finished.stdout).as("stdout of a refused serve").noneMatch(line -> ENDPOINT.matcher(line).find());
+    }
+
+    private static ProcessBuilder handlesTck(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.handlestck.cli.HandlesTck"));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command);
+    }
+
+    private static Finished run(String... arguments) throws Exception {
+        Process process = handlesTck(arguments).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(HANG_GUARD_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("handles-tck " + String.join(" ", arguments) + " did not exit");
+        }
+        return new Finished(process.exitValue(), lines(process.getInputStream()), lines(process.getErrorStream()));
+    }
+
+    private static List<String> lines(InputStream stream) throws IOException {
+        return new String(stream.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+    }
+
+    private record Finished(int exitCode, List<String> stdout, List<String> stderr) {
+    }
+
+    /** A running {@code serve} child process; closing it stops that process (and only it). */
+    private static final class Serving implements AutoCloseable {
+        private final Process process;
+        private final URI endpoint;
+        private final String connectionString;
+
+        private Serving(Process process, URI endpoint, String connectionString) {
+            this.process = process;
+            this.endpoint = endpoint;
+            this.connectionString = connectionString;
+        }
+
+        static Serving start(String... flags) throws Exception {
+            List<String> arguments = new ArrayList<>(List.of("serve"));
+            arguments.addAll(List.of(flags));
+            Process process = handlesTck(arguments.toArray(String[]::new)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    lines.lines().forEach(stdout::add);
+                } catch (IOException closed) {
+                    // the child was stopped; nothing more to read
+                }
+            }, "serve-stdout");
+            reader.setDaemon(true);
+            reader.start();
+            URI endpoint = null;
+            String connectionString = null;
+            List<String> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HANG_GUARD_SECONDS);
+            while ((endpoint == null || connectionString == null) && System.nanoTime() < deadline && process.isAlive()) {
+                String line = stdout.poll(200, TimeUnit.MILLISECONDS);
+                if (line == null) {
+                    continue;
+                }
+                seen.add(line);
+                Matcher connection = CONNECTION_STRING.matcher(line);
+                Matcher url = ENDPOINT.matcher(line);
+                if (connection.find()) {
+                    connectionString = connection.group();
+                } else if (url.find()) {
+                    endpoint = URI.create(url.group());
+                }
+            }
+            if (endpoint == null || connectionString == null) {
+                process.destroyForcibly();
+                throw new AssertionError("serve " + String.join(" ", flags) + " printed no endpoint and connection string lines: " + seen
+                        + (process.isAlive() ? "" : " (exited with " + process.waitFor() + ")"));
+            }
+            return new Serving(process, endpoint, connectionString);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(HANG_GUARD_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
