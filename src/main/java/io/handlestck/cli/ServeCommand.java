@@ -1,12 +1,151 @@
 package io.handlestck.cli;
 
+import io.handlestck.server.ReferenceServer;
+import io.handlestck.server.defects.Defect;
+import io.handlestck.sharedkey.SharedKey;
+import java.io.IOException;
+import java.net.BindException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "(being built)")
+/**
+ * {@code serve}: runs the reference server in the foreground until killed. Every option can also
+ * come from the environment ({@code HANDLESTCK_*}), which is how the container image is configured.
+ * Prints two lines, the endpoint and a connection string, so scripts can read them.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the reference server (Azure Files handle operations, in memory) until killed.")
 final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "${env:HANDLESTCK_HOST:-127.0.0.1}",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; env HANDLESTCK_HOST).")
+    private String host;
+
+    @Option(names = "--port", defaultValue = "${env:HANDLESTCK_PORT:-10004}",
+            description = "Port, 0 for a free one (default: ${DEFAULT-VALUE}; env HANDLESTCK_PORT).")
+    private int port;
+
+    @Option(names = "--account", defaultValue = "${env:HANDLESTCK_ACCOUNT:-" + ReferenceServer.DEV_ACCOUNT + "}",
+            description = "Storage account name (default: ${DEFAULT-VALUE}; env HANDLESTCK_ACCOUNT).")
+    private String account;
+
+    @Option(names = "--key", defaultValue = "${env:HANDLESTCK_KEY:-" + ReferenceServer.DEV_KEY + "}",
+            description = "Base64 account key (default: the well-known emulator key; env HANDLESTCK_KEY).")
+    private String key;
+
+    @Option(names = "--force-close-page-size", defaultValue = "${env:HANDLESTCK_FORCE_CLOSE_PAGE_SIZE:-"
+            + ReferenceServer.DEFAULT_FORCE_CLOSE_PAGE_SIZE + "}",
+            description = "Most handles one Force Close Handles call closes before it returns x-ms-marker "
+                    + "(default: ${DEFAULT-VALUE}; env HANDLESTCK_FORCE_CLOSE_PAGE_SIZE).")
+    private int forceClosePageSize;
+
+    @Option(names = "--defect", paramLabel = "NAME",
+            description = "Misbehave in this named way (repeatable; see 'defects'; env HANDLESTCK_DEFECTS, comma-separated).")
+    private List<String> defects = new ArrayList<>();
+
+    @Option(names = "--no-fixtures",
+            description = "Turn off the Handle Fixture Protocol under $fixtures (env HANDLESTCK_FIXTURES=false).")
+    private boolean noFixtures;
+
     @Override
-    public Integer call() {
-        throw new UsageException("'serve' is being built");
+    public Integer call() throws InterruptedException {
+        ReferenceServer server = ReferenceServer.builder()
+                .host(host)
+                .port(checkedPort())
+                .account(checkedAccount())
+                .key(checkedKey())
+                .forceClosePageSize(checkedPageSize())
+                .defects(parseDefects())
+                .fixtures(fixturesEnabled())
+                .build();
+        try {
+            server.start();
+        } catch (BindException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("the server did not start: " + e.getMessage());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "handlestck-server-stop"));
+        spec.commandLine().getOut().println(server.endpoint());
+        spec.commandLine().getOut().println(server.connectionString());
+        spec.commandLine().getOut().flush();
+        new CountDownLatch(1).await(); // serve until the process is killed
+        return 0;
+    }
+
+    private int checkedPort() {
+        if (port < 0 || port > 65535) {
+            throw new UsageException("--port must be between 0 and 65535, not " + port);
+        }
+        return port;
+    }
+
+    private String checkedAccount() {
+        if (!account.matches("[a-z0-9]{3,24}")) {
+            throw new UsageException("--account must be 3 to 24 lowercase letters and digits, not '" + account + "'");
+        }
+        return account;
+    }
+
+    private String checkedKey() {
+        if (!SharedKey.isValidKey(key)) {
+            throw new UsageException("--key is not a base64 account key");
+        }
+        return key;
+    }
+
+    private int checkedPageSize() {
+        if (forceClosePageSize < 1) {
+            throw new UsageException("--force-close-page-size must be at least 1, not " + forceClosePageSize);
+        }
+        return forceClosePageSize;
+    }
+
+    private Set<Defect> parseDefects() {
+        List<String> names = new ArrayList<>(defects);
+        String fromEnvironment = System.getenv("HANDLESTCK_DEFECTS");
+        if (names.isEmpty() && fromEnvironment != null) {
+            for (String name : fromEnvironment.split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.trim());
+                }
+            }
+        }
+        Set<Defect> parsed = EnumSet.noneOf(Defect.class);
+        for (String name : names) {
+            try {
+                parsed.add(Defect.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("unknown defect '" + name + "' (see 'handles-tck defects')");
+            }
+        }
+        return parsed;
+    }
+
+    private boolean fixturesEnabled() {
+        if (noFixtures) {
+            return false;
+        }
+        String fromEnvironment = System.getenv("HANDLESTCK_FIXTURES");
+        if (fromEnvironment == null || fromEnvironment.isBlank()) {
+            return true;
+        }
+        return switch (fromEnvironment.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "on", "1", "yes" -> true;
+            case "false", "off", "0", "no" -> false;
+            default -> throw new UsageException("HANDLESTCK_FIXTURES must be true or false, not '" + fromEnvironment + "'");
+        };
     }
 }

@@ -1,8 +1,19 @@
 package io.handlestck.server;
 
+import io.handlestck.server.http.ServiceHandler;
+import io.handlestck.server.http.XmlErrorHandler;
+import io.handlestck.server.model.Account;
+import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The bundled reference server: an in-memory Azure Files endpoint that implements List Handles,
@@ -14,6 +25,9 @@ import java.util.Set;
  *     URI endpoint = server.endpoint();   // http://127.0.0.1:PORT/devstoreaccount1
  * }
  * }</pre>
+ *
+ * <p>Besides the account namespace it answers {@code GET /$health} with {@code 200 {"status":"up"}},
+ * unauthenticated, for container wait strategies (see {@link ServiceHandler}).
  */
 public final class ReferenceServer implements AutoCloseable {
 
@@ -25,7 +39,12 @@ public final class ReferenceServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 10004;
     public static final int DEFAULT_FORCE_CLOSE_PAGE_SIZE = 1000;
 
+    /** The {@code Server} header: our product name, so reports can tell the reference server from a vendor's. */
+    public static final String PRODUCT = "HandlesTCK-Reference";
+
     private final Settings settings;
+    private Server jetty;
+    private ServerConnector connector;
 
     private ReferenceServer(Settings settings) {
         this.settings = settings;
@@ -36,18 +55,66 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     /** Binds the port and starts serving; returns this server. Fails with {@link java.net.BindException} on a taken port. */
-    public ReferenceServer start() throws java.io.IOException {
-        throw new IllegalStateException("server under construction");
+    public synchronized ReferenceServer start() throws IOException {
+        if (jetty != null) {
+            throw new IllegalStateException("already started");
+        }
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("handlestck-server");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false); // we send our own Server header
+        http.setSendDateHeader(false);    // and our own Date, on every response
+        http.setUriCompliance(UriCompliance.UNSAFE); // names may hold %2F, %5C...: the service refuses them itself, in XML
+        ServerConnector httpConnector = new ServerConnector(server, new HttpConnectionFactory(http));
+        httpConnector.setHost(settings.host());
+        httpConnector.setPort(settings.port());
+        server.addConnector(httpConnector);
+        ServiceHandler handler = new ServiceHandler(new ServerContext(settings, new Account(settings.account())),
+                PRODUCT + "/" + version());
+        server.setHandler(handler);
+        server.setErrorHandler(new XmlErrorHandler(handler));
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BindException) {
+                    BindException taken = new BindException("cannot listen on " + settings.host() + ":" + settings.port()
+                            + ": " + cause.getMessage());
+                    taken.initCause(e);
+                    throw taken;
+                }
+            }
+            throw e instanceof IOException io ? io : new IOException("the reference server did not start", e);
+        }
+        this.jetty = server;
+        this.connector = httpConnector;
+        return this;
     }
 
     /** The path-style endpoint, {@code http://HOST:PORT/ACCOUNT}. */
     public URI endpoint() {
-        throw new IllegalStateException("server under construction");
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return URI.create("http://" + host + ":" + port() + "/" + settings.account());
     }
 
     /** The port actually bound (useful after asking for port 0). */
-    public int port() {
-        throw new IllegalStateException("server under construction");
+    public synchronized int port() {
+        if (connector == null) {
+            throw new IllegalStateException("not started");
+        }
+        return connector.getLocalPort();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The build's version from the jar manifest, {@code development} when run from classes. */
+    public static String version() {
+        String version = ReferenceServer.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
     }
 
     public String account() {
@@ -65,7 +132,20 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (jetty != null) {
+            stopQuietly(jetty);
+            jetty = null;
+            connector = null;
+        }
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // stopping a server that failed to start, or on close: nothing more to free
+        }
     }
 
     /** Everything a server is started with; immutable once built. */

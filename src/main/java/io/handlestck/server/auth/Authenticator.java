@@ -1,0 +1,100 @@
+package io.handlestck.server.auth;
+
+import io.handlestck.server.defects.Defect;
+import io.handlestck.server.http.ServiceError;
+import io.handlestck.server.http.ServiceRequest;
+import io.handlestck.server.http.WireFormats;
+import io.handlestck.sharedkey.CanonicalRequest;
+import io.handlestck.sharedkey.SharedKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpField;
+
+/**
+ * Verifies SharedKey and SharedKeyLite signatures with the account key. Every failure is a 403
+ * before anything is read or changed. SAS-authorized requests are refused: the handle operations
+ * are for the account owner only (DOC-FCH, DOC-LH), and this server holds no SAS policy to check
+ * a token against for the rest.
+ */
+public final class Authenticator {
+
+    /** How far a request's date may be from the server clock, as the service allows. */
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
+
+    private final String account;
+    private final String key;
+    private final Set<Defect> defects;
+
+    public Authenticator(String account, String key, Set<Defect> defects) {
+        this.account = account;
+        this.key = key;
+        this.defects = defects;
+    }
+
+    public void authenticate(ServiceRequest request) {
+        if (request.query("sig") != null) {
+            if (defects.contains(Defect.SAS_ACCEPTED)) {
+                return;
+            }
+            throw new ServiceError(403, "AuthorizationFailure", "This request is not authorized to perform this operation.",
+                    Map.of("AuthenticationErrorDetail", "Only the account owner may call this operation: use SharedKey, not SAS."));
+        }
+        String authorization = request.header("Authorization");
+        if (authorization == null) {
+            throw ServiceError.authenticationFailed("The request carries no Authorization header.");
+        }
+        int space = authorization.indexOf(' ');
+        int colon = authorization.lastIndexOf(':');
+        if (space < 0 || colon < space) {
+            throw ServiceError.authenticationFailed("The Authorization header is not 'SharedKey account:signature'.");
+        }
+        String scheme = authorization.substring(0, space);
+        String claimedAccount = authorization.substring(space + 1, colon).trim();
+        String presented = authorization.substring(colon + 1).trim();
+        if (!scheme.equals("SharedKey") && !scheme.equals("SharedKeyLite")) {
+            throw ServiceError.authenticationFailed("Authorization scheme '" + scheme + "' is not supported: use SharedKey or SharedKeyLite.");
+        }
+        if (!claimedAccount.equals(account) || !request.account().equals(account)) {
+            throw ServiceError.authenticationFailed("The account '" + claimedAccount + "' is not the account of this endpoint.");
+        }
+        checkDate(request);
+        if (defects.contains(Defect.SIGNATURE_NOT_CHECKED)) {
+            return;
+        }
+        CanonicalRequest canonical = new CanonicalRequest(request.method(), headersOf(request), request.encodedPath(), request.query());
+        String stringToSign = scheme.equals("SharedKey")
+                ? SharedKey.stringToSign(canonical, account)
+                : SharedKey.stringToSignLite(canonical, account);
+        if (!SharedKey.signaturesMatch(SharedKey.signature(stringToSign, key), presented)) {
+            throw ServiceError.authenticationFailed("The MAC signature found in the HTTP request '" + presented
+                    + "' is not the same as any computed signature. Server used following string to sign: '"
+                    + stringToSign + "'.");
+        }
+    }
+
+    private void checkDate(ServiceRequest request) {
+        String name = request.header("x-ms-date") != null ? "x-ms-date" : "Date";
+        String date = request.header(name);
+        if (date == null) {
+            throw ServiceError.authenticationFailed("Request date header not specified: send x-ms-date or Date.");
+        }
+        Instant when = WireFormats.parseRfc1123(date).orElseThrow(() ->
+                ServiceError.authenticationFailed("The " + name + " header is not a valid RFC 1123 date."));
+        if (!defects.contains(Defect.STALE_DATE_ACCEPTED)
+                && Duration.between(when, Instant.now()).abs().compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw ServiceError.authenticationFailed("Request date header too old or too far in the future: '" + date
+                    + "' in " + name + " is more than 15 minutes away from the server time.");
+        }
+    }
+
+    private static Map<String, String> headersOf(ServiceRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (HttpField field : request.headers()) {
+            headers.merge(field.getName(), field.getValue(), (a, b) -> a + "," + b);
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,123 @@
+package io.handlestck.server.model;
+
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+/**
+ * One SMB handle as the service tracks it. Kept compact (about 64 bytes of object, shared strings)
+ * because a share may hold a million of them. Its place in the {@link HandleIndex} is fixed at open
+ * time by {@link #pathKey}, so a later rename of an ancestor can never reorder the index.
+ *
+ * <p>Closing is one compare-and-set from {@link State#OPEN}: whoever wins the transition (a force
+ * close, or the client closing it through the fixture protocol) is the only one to count it.
+ */
+public final class Handle {
+
+    /** What the SMB client that opened the handle would see. */
+    public enum State {
+        OPEN("open"), CLOSED("closed"), FORCE_CLOSED("force-closed");
+
+        private final String wireName;
+
+        State(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** The name the Handle Fixture Protocol reports. */
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    /** Index order: by path key (so a subtree is one contiguous range), then by unsigned handle id. */
+    static final Comparator<Handle> INDEX_ORDER = (a, b) -> {
+        int byPath = a.pathKey.compareTo(b.pathKey);
+        return byPath != 0 ? byPath : Long.compareUnsigned(a.id, b.id);
+    };
+
+    private static final State[] STATES = State.values();
+    private static final AtomicIntegerFieldUpdater<Handle> STATE =
+            AtomicIntegerFieldUpdater.newUpdater(Handle.class, "state");
+
+    private final long id;
+    private final String pathKey;
+    private final Node node;
+    private final long sessionId;
+    private final long openTimeMillis;
+    private final String clientIp;
+    private final String clientName;
+    private final byte accessRights;
+    private volatile int state;
+
+    Handle(long id, Node node, long sessionId, long openTimeMillis, String clientIp, String clientName, byte accessRights) {
+        this.id = id;
+        this.pathKey = node.pathKey();
+        this.node = node;
+        this.sessionId = sessionId;
+        this.openTimeMillis = openTimeMillis;
+        this.clientIp = clientIp;
+        this.clientName = clientName;
+        this.accessRights = accessRights;
+    }
+
+    /** A position in the index, not a handle: the bound of a range or the key a marker carries. */
+    static Handle position(String pathKey, long id) {
+        return new Handle(pathKey, id);
+    }
+
+    private Handle(String pathKey, long id) {
+        this.id = id;
+        this.pathKey = pathKey;
+        this.node = null;
+        this.sessionId = 0;
+        this.openTimeMillis = 0;
+        this.clientIp = null;
+        this.clientName = null;
+        this.accessRights = 0;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    String pathKey() {
+        return pathKey;
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    public long sessionId() {
+        return sessionId;
+    }
+
+    public long openTimeMillis() {
+        return openTimeMillis;
+    }
+
+    public String clientIp() {
+        return clientIp;
+    }
+
+    public String clientName() {
+        return clientName;
+    }
+
+    public AccessRights accessRights() {
+        return AccessRights.fromBits(accessRights);
+    }
+
+    public State state() {
+        return STATES[state];
+    }
+
+    public boolean isOpen() {
+        return state == State.OPEN.ordinal();
+    }
+
+    /** The one transition out of OPEN; true only for the caller that made it. */
+    boolean close(State to) {
+        return STATE.compareAndSet(this, State.OPEN.ordinal(), to.ordinal());
+    }
+}

@@ -1,0 +1,77 @@
+package io.handlestck.server.ops;
+
+import io.handlestck.server.ServerContext;
+import io.handlestck.server.defects.Defect;
+import io.handlestck.server.http.Reply;
+import io.handlestck.server.http.ServiceError;
+import io.handlestck.server.http.ServiceRequest;
+import io.handlestck.server.model.Node;
+import io.handlestck.server.model.Share;
+import java.util.List;
+
+/** File Create ({@code PUT}, {@code x-ms-type: file}), Get Properties ({@code HEAD}/{@code GET}) and Delete. */
+public final class FileOperations {
+
+    /** The largest file Azure Files holds: 4 TiB. */
+    private static final long MAX_LENGTH = 4L << 40;
+
+    private final ServerContext context;
+
+    public FileOperations(ServerContext context) {
+        this.context = context;
+    }
+
+    public Reply create(ServiceRequest request) {
+        Resources.refuseSnapshot(request);
+        String type = request.header("x-ms-type");
+        if (type == null) {
+            throw ServiceError.missingRequiredHeader("x-ms-type");
+        }
+        if (!type.trim().equalsIgnoreCase("file")) {
+            throw ServiceError.invalidHeaderValue("x-ms-type", type);
+        }
+        String length = request.header("x-ms-content-length");
+        if (length == null) {
+            throw ServiceError.missingRequiredHeader("x-ms-content-length");
+        }
+        long contentLength = parseLength(length);
+        Share share = Resources.share(context, request);
+        List<String> path = Resources.path(request);
+        Node file = share.live().createFile(path, contentLength, !context.defect(Defect.OPEN_HANDLES_DO_NOT_BLOCK_DELETE));
+        return NodeHeaders.add(Reply.status(201), file);
+    }
+
+    /**
+     * Get File Properties; a {@code GET} answers the same headers and no content: the reference
+     * server keeps no file data, only what the handle operations need.
+     */
+    public Reply properties(ServiceRequest request) {
+        Share share = Resources.share(context, request);
+        Node node = Resources.namespace(share, request).require(Resources.path(request));
+        if (node.isDirectory()) {
+            throw ServiceError.resourceNotFound();
+        }
+        return NodeHeaders.add(Reply.status(200), node)
+                .header("x-ms-type", "File")
+                .header("x-ms-content-length", Long.toString(node.contentLength()));
+    }
+
+    public Reply delete(ServiceRequest request) {
+        Resources.refuseSnapshot(request);
+        Share share = Resources.share(context, request);
+        share.live().delete(Resources.path(request), false, !context.defect(Defect.OPEN_HANDLES_DO_NOT_BLOCK_DELETE));
+        return Reply.status(202);
+    }
+
+    private static long parseLength(String value) {
+        String trimmed = value.trim();
+        if (!trimmed.matches("[0-9]{1,15}")) {
+            throw ServiceError.invalidHeaderValue("x-ms-content-length", value);
+        }
+        long length = Long.parseLong(trimmed);
+        if (length > MAX_LENGTH) {
+            throw ServiceError.invalidHeaderValue("x-ms-content-length", value);
+        }
+        return length;
+    }
+}

@@ -1,0 +1,25 @@
+package io.handlestck.server.ops;
+
+import io.handlestck.server.http.Reply;
+import io.handlestck.server.http.WireFormats;
+import io.handlestck.server.model.Node;
+
+/** The SMB property headers the service returns for a file or directory (create, properties, rename). */
+final class NodeHeaders {
+
+    private NodeHeaders() {
+    }
+
+    static Reply add(Reply reply, Node node) {
+        String time = WireFormats.iso7(node.lastModified());
+        return reply.header("ETag", node.etag())
+                .header("Last-Modified", WireFormats.rfc1123(node.lastModified()))
+                .header("x-ms-file-id", Long.toUnsignedString(node.fileId()))
+                .header("x-ms-file-parent-id", Long.toUnsignedString(node.parentId()))
+                .header("x-ms-file-attributes", node.isDirectory() ? "Directory" : "Archive")
+                .header("x-ms-file-creation-time", time)
+                .header("x-ms-file-last-write-time", time)
+                .header("x-ms-file-change-time", time)
+                .header("x-ms-request-server-encrypted", "true");
+    }
+}

@@ -1,0 +1,114 @@
+package io.handlestck.server.xml;
+
+import io.handlestck.server.http.WireFormats;
+import io.handlestck.server.model.Handle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The List Handles body as the real service writes it (reference §4.2):
+ * {@code <EnumerationResults>[<Marker>][<MaxResults>]<Entries><Handle>…</Handle></Entries><NextMarker/></EnumerationResults>},
+ * each {@code Handle} with HandleId, Path, FileId, ParentId, SessionId, [AccessRightList], ClientIp,
+ * [ClientName], OpenTime in that order.
+ */
+public final class HandleListBody {
+
+    /**
+     * How to write the body: what the request's version allows, and the deviations a defect asks for.
+     *
+     * @param accessRightList        write AccessRightList (x-ms-version from 2023-01-03)
+     * @param clientName             write ClientName (from 2024-02-04)
+     * @param entriesElement         {@code Entries}, as the service sends (the documentation sample says HandleList)
+     * @param emptyNextMarker        write {@code <NextMarker/>} when the listing is complete
+     * @param clientIpBeforeSession  write ClientIp before SessionId
+     * @param openTimeIso            write OpenTime as ISO-8601 instead of RFC 1123
+     * @param leadingSlash           prefix Path with {@code /}
+     * @param encodeInvalidPaths     percent-encode a Path that XML cannot carry and mark it {@code Encoded="true"}
+     */
+    public record Style(boolean bom, boolean accessRightList, boolean clientName, String entriesElement,
+                        boolean emptyNextMarker, boolean clientIpBeforeSession, boolean openTimeIso,
+                        boolean leadingSlash, boolean encodeInvalidPaths) {
+    }
+
+    private HandleListBody() {
+    }
+
+    /**
+     * @param marker     the request's marker, echoed when not null
+     * @param maxResults the request's maxresults, echoed when not null
+     * @param nextMarker the next page's marker, empty when the listing is complete
+     */
+    public static byte[] write(String marker, String maxResults, List<Handle> handles, String nextMarker, Style style) {
+        try {
+            XmlBodies.Body body = XmlBodies.start(style.bom());
+            XMLStreamWriter xml = body.xml();
+            xml.writeStartElement("EnumerationResults");
+            if (marker != null) {
+                XmlBodies.element(xml, "Marker", XmlText.escapeInvalid(marker));
+            }
+            if (maxResults != null) {
+                XmlBodies.element(xml, "MaxResults", maxResults);
+            }
+            if (handles.isEmpty()) {
+                xml.writeEmptyElement(style.entriesElement());
+            } else {
+                xml.writeStartElement(style.entriesElement());
+                for (Handle handle : handles) {
+                    writeHandle(xml, handle, style);
+                }
+                xml.writeEndElement();
+            }
+            if (!nextMarker.isEmpty() || style.emptyNextMarker()) {
+                XmlBodies.element(xml, "NextMarker", nextMarker);
+            }
+            xml.writeEndElement();
+            return body.finish();
+        } catch (XMLStreamException e) {
+            throw new UncheckedIOException(new IOException("cannot write a List Handles body", e));
+        }
+    }
+
+    private static void writeHandle(XMLStreamWriter xml, Handle handle, Style style) throws XMLStreamException {
+        xml.writeStartElement("Handle");
+        XmlBodies.element(xml, "HandleId", Long.toUnsignedString(handle.id()));
+        writePath(xml, handle.node().path(), style);
+        XmlBodies.element(xml, "FileId", Long.toUnsignedString(handle.node().fileId()));
+        XmlBodies.element(xml, "ParentId", Long.toUnsignedString(handle.node().parentId()));
+        if (style.clientIpBeforeSession()) {
+            XmlBodies.element(xml, "ClientIp", handle.clientIp());
+        }
+        XmlBodies.element(xml, "SessionId", Long.toUnsignedString(handle.sessionId()));
+        if (style.accessRightList()) {
+            xml.writeStartElement("AccessRightList");
+            for (String right : handle.accessRights().names()) {
+                XmlBodies.element(xml, "AccessRight", right);
+            }
+            xml.writeEndElement();
+        }
+        if (!style.clientIpBeforeSession()) {
+            XmlBodies.element(xml, "ClientIp", handle.clientIp());
+        }
+        if (style.clientName()) {
+            XmlBodies.element(xml, "ClientName", XmlText.escapeInvalid(handle.clientName()));
+        }
+        Instant opened = Instant.ofEpochMilli(handle.openTimeMillis());
+        XmlBodies.element(xml, "OpenTime", style.openTimeIso() ? WireFormats.iso7(opened) : WireFormats.rfc1123(opened));
+        xml.writeEndElement();
+    }
+
+    private static void writePath(XMLStreamWriter xml, String path, Style style) throws XMLStreamException {
+        String shown = style.leadingSlash() ? "/" + path : path;
+        if (style.encodeInvalidPaths() && !XmlText.isXmlSafe(shown)) {
+            xml.writeStartElement("Path");
+            xml.writeAttribute("Encoded", "true");
+            xml.writeCharacters(XmlText.percentEncodePath(shown));
+            xml.writeEndElement();
+        } else {
+            XmlBodies.element(xml, "Path", shown);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.handlestck.server.xml;
+
+import io.handlestck.server.http.WireFormats;
+import io.handlestck.server.model.Share;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** The List Shares body: {@code <EnumerationResults><Prefix/>…<Shares><Share><Name>…</Name><Properties>…}. */
+public final class ShareListBody {
+
+    private ShareListBody() {
+    }
+
+    public static byte[] write(String account, String prefix, String marker, String maxResults, List<Share> shares,
+                               String nextMarker) {
+        try {
+            XmlBodies.Body body = XmlBodies.start(true);
+            XMLStreamWriter xml = body.xml();
+            xml.writeStartElement("EnumerationResults");
+            xml.writeAttribute("ServiceEndpoint", "/" + account);
+            if (prefix != null) {
+                XmlBodies.element(xml, "Prefix", XmlText.escapeInvalid(prefix));
+            }
+            if (marker != null) {
+                XmlBodies.element(xml, "Marker", XmlText.escapeInvalid(marker));
+            }
+            if (maxResults != null) {
+                XmlBodies.element(xml, "MaxResults", maxResults);
+            }
+            xml.writeStartElement("Shares");
+            for (Share share : shares) {
+                xml.writeStartElement("Share");
+                XmlBodies.element(xml, "Name", share.name());
+                xml.writeStartElement("Properties");
+                XmlBodies.element(xml, "Last-Modified", WireFormats.rfc1123(share.created()));
+                XmlBodies.element(xml, "Etag", share.etag());
+                XmlBodies.element(xml, "Quota", "5120");
+                xml.writeEndElement();
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            XmlBodies.element(xml, "NextMarker", nextMarker);
+            xml.writeEndElement();
+            return body.finish();
+        } catch (XMLStreamException e) {
+            throw new UncheckedIOException(new IOException("cannot write a List Shares body", e));
+        }
+    }
+}
