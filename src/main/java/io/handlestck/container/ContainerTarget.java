@@ -33,8 +33,7 @@ public final class ContainerTarget implements AutoCloseable {
      */
     public static ContainerTarget start(String image) {
         DockerImageName imageName = parseImage(image);
-        requireDocker();
-        requireImage(imageName);
+        requireDockerAndImage(imageName);
         HandlesReferenceContainer container = new HandlesReferenceContainer(imageName);
         try {
             container.start();
@@ -88,18 +87,14 @@ public final class ContainerTarget implements AutoCloseable {
         }
     }
 
-    private static void requireDocker() {
+    /** Fails with one line when Docker does not answer or the project's image was never built here. */
+    static void requireDockerAndImage(DockerImageName imageName) {
         if (!DockerClientFactory.instance().isDockerAvailable()) {
             throw new ContainerUnavailableException("no Docker daemon answered (tried DOCKER_HOST and"
                     + " /var/run/docker.sock): start dockerd, or run the kit without --container");
         }
-    }
-
-    /**
-     * Fails early, with the build command, for the usual mistake: the image was never built here. An
-     * image that is absent locally but pullable from a registry is left for Testcontainers to pull.
-     */
-    private static void requireImage(DockerImageName imageName) {
+        // The usual mistake is an image never built here; one that is absent but lives on a registry is
+        // left for Testcontainers to pull.
         try {
             DockerClientFactory.instance().client().inspectImageCmd(imageName.asCanonicalNameString()).exec();
         } catch (NotFoundException absent) {
