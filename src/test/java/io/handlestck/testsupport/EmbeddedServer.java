@@ -1,6 +1,7 @@
 package io.handlestck.testsupport;
 
 import io.handlestck.server.ReferenceServer;
+import io.handlestck.server.defects.Defect;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * Tests share the server, so each one works in its own share from {@link #newShareName()}.
+ *
+ * <p>To see that the wire tests catch a broken server, run them with
+ * {@code -Dhandlestck.wire.defects=MARKER_SKIPS,CLOSED_COUNT_OFF_BY_ONE} (names of {@link Defect}s): every
+ * embedded server then starts with those defects on, and the tests that guard against them fail.
  */
 public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback {
 
@@ -40,7 +45,13 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        server = configuration.apply(ReferenceServer.builder().port(0)).build().start();
+        ReferenceServer.Builder builder = configuration.apply(ReferenceServer.builder().port(0));
+        for (String name : System.getProperty("handlestck.wire.defects", "").split(",")) {
+            if (!name.isBlank()) {
+                builder.defect(Defect.valueOf(name.strip()));
+            }
+        }
+        server = builder.build().start();
         client = WireClient.of(server);
     }
 

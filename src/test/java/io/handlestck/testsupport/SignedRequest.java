@@ -68,6 +68,12 @@ public final class SignedRequest {
         return this;
     }
 
+    /** Replaces every value of a query parameter with this one. */
+    public SignedRequest replaceQuery(String name, String value) {
+        query.removeIf(parameter -> parameter.getKey().equals(name));
+        return query(name, value);
+    }
+
     /** Sets (or replaces) a header; a null value removes it. */
     public SignedRequest header(String name, String value) {
         if (value == null) {

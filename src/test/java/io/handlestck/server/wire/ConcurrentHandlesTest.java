@@ -84,6 +84,8 @@ class ConcurrentHandlesTest {
 
         ForceCloseResult last = client.forceCloseAll(Scope.root(share).recursively(), "*");
         reportedClosed.addAndGet(last.closed());
+        System.out.printf("ConcurrentHandlesTest: %d threads; %d handles opened; %d closed by id; %d closed by the final sweep%n",
+                tasks.size(), opened.size(), closedById.size(), last.closed());
         assertThat(violations).as("violations seen while running").isEmpty();
         assertThat(reportedFailed.get()).as("handles reported as failed to close").isZero();
         assertThat(reportedClosed.get()).as("closed counts of every call add up to the %d handles opened", opened.size())

@@ -185,10 +185,10 @@ class MalformedRequestsTest {
     private void randomRequests(Random random) {
         List<UnaryOperator<SignedRequest>> mutations = List.of(
                 request -> request.header("x-ms-handle-id", randomJunk(random)),
-                request -> request.query("marker", randomJunk(random)),
+                request -> request.replaceQuery("marker", randomJunk(random)),
                 request -> request.header("x-ms-version", pick(random, BAD_VERSIONS)),
-                request -> request.query("timeout", pick(random, BAD_INTEGERS)),
-                request -> request.query("sharesnapshot", pick(random, BAD_SNAPSHOTS)),
+                request -> request.replaceQuery("timeout", pick(random, BAD_INTEGERS)),
+                request -> request.replaceQuery("sharesnapshot", pick(random, BAD_SNAPSHOTS)),
                 request -> request.header("x-ms-date", randomJunk(random)),
                 request -> request.tamperSignature(signature -> new StringBuilder(signature).reverse().toString()),
                 request -> request.withoutHeader("x-ms-handle-id"));
