@@ -12,6 +12,7 @@ public final class Reply {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private byte[] body = EMPTY;
     private String contentType;
+    private long headContentLength = -1;
 
     private Reply(int status) {
         this.status = status;
@@ -30,6 +31,17 @@ public final class Reply {
         this.contentType = contentType;
         this.body = body;
         return this;
+    }
+
+    /** The Content-Length a HEAD answer declares (the size of what a GET would return), without a body. */
+    public Reply headContentLength(long length) {
+        this.headContentLength = length;
+        return this;
+    }
+
+    /** The Content-Length to declare: the HEAD length when set, else the body's. */
+    public long contentLength() {
+        return headContentLength >= 0 ? headContentLength : body.length;
     }
 
     public int status() {

@@ -140,20 +140,20 @@ public final class ServiceHandler extends Handler.Abstract {
         String rawPath = request.getHttpURI().getPath();
         List<String> segments = new ArrayList<>();
         if (rawPath != null && rawPath.length() > 1) {
-            String[] raw = rawPath.substring(1).split("/", -1);
-            int count = raw.length;
-            if (raw[count - 1].isEmpty()) {
-                count--; // one trailing slash names the same resource
+            String decoded;
+            try {
+                // Decoded before splitting: the SDKs send "dir%2Ffile.txt" and the service reads it as dir/file.txt.
+                decoded = WireFormats.decodePath(rawPath.substring(1));
+            } catch (IllegalArgumentException e) {
+                throw ServiceError.invalidUri("The path has a malformed percent-escape.");
             }
+            String[] parts = decoded.split("/", -1);
+            int count = parts[parts.length - 1].isEmpty() ? parts.length - 1 : parts.length; // one trailing slash names the same resource
             for (int i = 0; i < count; i++) {
-                if (raw[i].isEmpty()) {
+                if (parts[i].isEmpty()) {
                     throw ServiceError.invalidUri("The path has an empty segment.");
                 }
-                try {
-                    segments.add(WireFormats.decodePathSegment(raw[i]));
-                } catch (IllegalArgumentException e) {
-                    throw ServiceError.invalidUri("The path has a malformed percent-escape.");
-                }
+                segments.add(parts[i]);
             }
         }
         String account;
@@ -187,12 +187,19 @@ public final class ServiceHandler extends Handler.Abstract {
             int equals = parameter.indexOf('=');
             String name = equals < 0 ? parameter : parameter.substring(0, equals);
             String value = equals < 0 ? "" : parameter.substring(equals + 1);
+            Map.Entry<String, String> decoded;
             try {
-                query.add(new AbstractMap.SimpleImmutableEntry<>(WireFormats.decodeQueryComponent(name),
-                        WireFormats.decodeQueryComponent(value)));
+                decoded = new AbstractMap.SimpleImmutableEntry<>(WireFormats.decodeQueryComponent(name),
+                        WireFormats.decodeQueryComponent(value));
             } catch (IllegalArgumentException e) {
                 throw ServiceError.invalidUri("The query has a malformed percent-escape.");
             }
+            // No parameter of the File service is repeatable: a second value is ambiguous, so it is refused.
+            if (query.stream().anyMatch(earlier -> earlier.getKey().equalsIgnoreCase(decoded.getKey()))) {
+                throw ServiceError.invalidQueryParameterValue(decoded.getKey(), decoded.getValue(),
+                        "The query parameter is specified more than once.");
+            }
+            query.add(decoded);
         }
         return query;
     }
@@ -234,7 +241,7 @@ public final class ServiceHandler extends Handler.Abstract {
         if (reply.contentType() != null) {
             out.put(HttpHeader.CONTENT_TYPE, reply.contentType());
         }
-        out.put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+        out.put(HttpHeader.CONTENT_LENGTH, reply.contentLength());
         ByteBuffer content = head || reply.body().length == 0 ? ByteBuffer.allocate(0) : ByteBuffer.wrap(reply.body());
         response.write(true, content, callback);
     }

@@ -48,11 +48,11 @@ public final class WireFormats {
     }
 
     /**
-     * Percent-decodes one path segment ({@code +} stays a plus sign, as in a URL path).
+     * Percent-decodes a URL path ({@code +} stays a plus sign, as in a URL path).
      *
      * @throws IllegalArgumentException on a malformed escape
      */
-    public static String decodePathSegment(String raw) {
+    public static String decodePath(String raw) {
         return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 

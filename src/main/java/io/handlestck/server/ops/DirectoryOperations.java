@@ -34,7 +34,7 @@ public final class DirectoryOperations {
         if (!node.isDirectory()) {
             throw ServiceError.resourceNotFound();
         }
-        return NodeHeaders.add(Reply.status(200), node);
+        return NodeHeaders.properties(Reply.status(200), node);
     }
 
     /** 409 DirectoryNotEmpty with children, 409 SharingViolation with a handle open on it. */

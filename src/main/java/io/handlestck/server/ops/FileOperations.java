@@ -15,6 +15,9 @@ public final class FileOperations {
     /** The largest file Azure Files holds: 4 TiB. */
     private static final long MAX_LENGTH = 4L << 40;
 
+    /** The most a Get File returns: the content is synthesized zeros, so bigger reads only cost memory. */
+    private static final long MAX_READ = 16L << 20;
+
     private final ServerContext context;
 
     public FileOperations(ServerContext context) {
@@ -42,8 +45,9 @@ public final class FileOperations {
     }
 
     /**
-     * Get File Properties; a {@code GET} answers the same headers and no content: the reference
-     * server keeps no file data, only what the handle operations need.
+     * Get File Properties ({@code HEAD}), or Get File ({@code GET}). The reference server keeps no
+     * file data, only what the handle operations need, so a file reads as zeros; reads are served
+     * up to {@link #MAX_READ} bytes.
      */
     public Reply properties(ServiceRequest request) {
         Share share = Resources.share(context, request);
@@ -51,9 +55,14 @@ public final class FileOperations {
         if (node.isDirectory()) {
             throw ServiceError.resourceNotFound();
         }
-        return NodeHeaders.add(Reply.status(200), node)
-                .header("x-ms-type", "File")
-                .header("x-ms-content-length", Long.toString(node.contentLength()));
+        Reply reply = NodeHeaders.properties(Reply.status(200), node).header("x-ms-type", "File");
+        if (request.method().equals("HEAD")) {
+            return reply.headContentLength(node.contentLength());
+        }
+        if (node.contentLength() > MAX_READ) {
+            throw ServiceError.invalidInput("The reference server serves file content up to " + MAX_READ + " bytes.");
+        }
+        return reply.body("application/octet-stream", new byte[(int) node.contentLength()]);
     }
 
     public Reply delete(ServiceRequest request) {

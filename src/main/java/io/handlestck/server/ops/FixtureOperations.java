@@ -30,7 +30,8 @@ public final class FixtureOperations {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
 
     /** The body of {@code POST $fixtures/handles}; only share and path are required. */
     record OpenRequest(String share, String path, String snapshot, Integer count, String clientIp, String clientName,

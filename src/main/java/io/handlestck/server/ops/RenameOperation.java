@@ -60,21 +60,20 @@ public final class RenameOperation {
         } catch (URISyntaxException e) {
             throw ServiceError.invalidHeaderValue("x-ms-file-rename-source", source);
         }
-        List<String> segments = new ArrayList<>(Arrays.asList(rawPath.replaceFirst("^/+", "").split("/", -1)));
+        String decodedPath;
+        try {
+            decodedPath = WireFormats.decodePath(rawPath.replaceFirst("^/+", ""));
+        } catch (IllegalArgumentException e) {
+            throw ServiceError.invalidHeaderValue("x-ms-file-rename-source", source);
+        }
+        List<String> segments = new ArrayList<>(Arrays.asList(decodedPath.split("/", -1)));
         if (request.pathStyle() && segments.size() > 1 && segments.get(0).equals(request.account())) {
             segments.remove(0);
         }
         if (segments.isEmpty() || !segments.get(0).equalsIgnoreCase(share.name())) {
             throw ServiceError.invalidInput("The rename source must be in the same share as the destination.");
         }
-        List<String> decoded = new ArrayList<>(segments.size() - 1);
-        for (String segment : segments.subList(1, segments.size())) {
-            try {
-                decoded.add(WireFormats.decodePathSegment(segment));
-            } catch (IllegalArgumentException e) {
-                throw ServiceError.invalidHeaderValue("x-ms-file-rename-source", source);
-            }
-        }
+        List<String> decoded = segments.subList(1, segments.size());
         List<String> path = Resources.validatePath(decoded, false);
         if (path.isEmpty()) {
             throw ServiceError.invalidInput("The share root cannot be renamed.");

@@ -24,10 +24,10 @@ public final class ErrorBody {
             XmlBodies.Body body = XmlBodies.start(withBom);
             XMLStreamWriter xml = body.xml();
             xml.writeStartElement("Error");
-            XmlBodies.element(xml, "Code", code);
-            XmlBodies.element(xml, "Message", message + "\nRequestId:" + requestId + "\nTime:" + time);
+            body.element("Code", code);
+            body.element("Message", message + "\nRequestId:" + requestId + "\nTime:" + time);
             for (Map.Entry<String, String> detail : details.entrySet()) {
-                XmlBodies.element(xml, detail.getKey(), XmlText.escapeInvalid(detail.getValue()));
+                body.element(detail.getKey(), XmlText.escapeInvalid(detail.getValue()));
             }
             xml.writeEndElement();
             return body.finish();

@@ -48,22 +48,22 @@ public final class HandleListBody {
             XMLStreamWriter xml = body.xml();
             xml.writeStartElement("EnumerationResults");
             if (marker != null) {
-                XmlBodies.element(xml, "Marker", XmlText.escapeInvalid(marker));
+                body.element("Marker", XmlText.escapeInvalid(marker));
             }
             if (maxResults != null) {
-                XmlBodies.element(xml, "MaxResults", maxResults);
+                body.element("MaxResults", maxResults);
             }
             if (handles.isEmpty()) {
-                xml.writeEmptyElement(style.entriesElement());
+                body.empty(style.entriesElement());
             } else {
                 xml.writeStartElement(style.entriesElement());
                 for (Handle handle : handles) {
-                    writeHandle(xml, handle, style);
+                    writeHandle(body, handle, style);
                 }
                 xml.writeEndElement();
             }
             if (!nextMarker.isEmpty() || style.emptyNextMarker()) {
-                XmlBodies.element(xml, "NextMarker", nextMarker);
+                body.element("NextMarker", nextMarker);
             }
             xml.writeEndElement();
             return body.finish();
@@ -72,35 +72,37 @@ public final class HandleListBody {
         }
     }
 
-    private static void writeHandle(XMLStreamWriter xml, Handle handle, Style style) throws XMLStreamException {
+    private static void writeHandle(XmlBodies.Body body, Handle handle, Style style) throws XMLStreamException {
+        XMLStreamWriter xml = body.xml();
         xml.writeStartElement("Handle");
-        XmlBodies.element(xml, "HandleId", Long.toUnsignedString(handle.id()));
-        writePath(xml, handle.node().path(), style);
-        XmlBodies.element(xml, "FileId", Long.toUnsignedString(handle.node().fileId()));
-        XmlBodies.element(xml, "ParentId", Long.toUnsignedString(handle.node().parentId()));
+        body.element("HandleId", Long.toUnsignedString(handle.id()));
+        writePath(body, handle.node().path(), style);
+        body.element("FileId", Long.toUnsignedString(handle.node().fileId()));
+        body.element("ParentId", Long.toUnsignedString(handle.node().parentId()));
         if (style.clientIpBeforeSession()) {
-            XmlBodies.element(xml, "ClientIp", handle.clientIp());
+            body.element("ClientIp", handle.clientIp());
         }
-        XmlBodies.element(xml, "SessionId", Long.toUnsignedString(handle.sessionId()));
+        body.element("SessionId", Long.toUnsignedString(handle.sessionId()));
         if (style.accessRightList()) {
             xml.writeStartElement("AccessRightList");
             for (String right : handle.accessRights().names()) {
-                XmlBodies.element(xml, "AccessRight", right);
+                body.element("AccessRight", right);
             }
             xml.writeEndElement();
         }
         if (!style.clientIpBeforeSession()) {
-            XmlBodies.element(xml, "ClientIp", handle.clientIp());
+            body.element("ClientIp", handle.clientIp());
         }
         if (style.clientName()) {
-            XmlBodies.element(xml, "ClientName", XmlText.escapeInvalid(handle.clientName()));
+            body.element("ClientName", XmlText.escapeInvalid(handle.clientName()));
         }
         Instant opened = Instant.ofEpochMilli(handle.openTimeMillis());
-        XmlBodies.element(xml, "OpenTime", style.openTimeIso() ? WireFormats.iso7(opened) : WireFormats.rfc1123(opened));
+        body.element("OpenTime", style.openTimeIso() ? WireFormats.iso7(opened) : WireFormats.rfc1123(opened));
         xml.writeEndElement();
     }
 
-    private static void writePath(XMLStreamWriter xml, String path, Style style) throws XMLStreamException {
+    private static void writePath(XmlBodies.Body body, String path, Style style) throws XMLStreamException {
+        XMLStreamWriter xml = body.xml();
         String shown = style.leadingSlash() ? "/" + path : path;
         if (style.encodeInvalidPaths() && !XmlText.isXmlSafe(shown)) {
             xml.writeStartElement("Path");
@@ -108,7 +110,7 @@ public final class HandleListBody {
             xml.writeCharacters(XmlText.percentEncodePath(shown));
             xml.writeEndElement();
         } else {
-            XmlBodies.element(xml, "Path", shown);
+            body.element("Path", shown);
         }
     }
 }

@@ -22,27 +22,27 @@ public final class ShareListBody {
             xml.writeStartElement("EnumerationResults");
             xml.writeAttribute("ServiceEndpoint", "/" + account);
             if (prefix != null) {
-                XmlBodies.element(xml, "Prefix", XmlText.escapeInvalid(prefix));
+                body.element("Prefix", XmlText.escapeInvalid(prefix));
             }
             if (marker != null) {
-                XmlBodies.element(xml, "Marker", XmlText.escapeInvalid(marker));
+                body.element("Marker", XmlText.escapeInvalid(marker));
             }
             if (maxResults != null) {
-                XmlBodies.element(xml, "MaxResults", maxResults);
+                body.element("MaxResults", maxResults);
             }
             xml.writeStartElement("Shares");
             for (Share share : shares) {
                 xml.writeStartElement("Share");
-                XmlBodies.element(xml, "Name", share.name());
+                body.element("Name", share.name());
                 xml.writeStartElement("Properties");
-                XmlBodies.element(xml, "Last-Modified", WireFormats.rfc1123(share.created()));
-                XmlBodies.element(xml, "Etag", share.etag());
-                XmlBodies.element(xml, "Quota", "5120");
+                body.element("Last-Modified", WireFormats.rfc1123(share.created()));
+                body.element("Etag", share.etag());
+                body.element("Quota", "5120");
                 xml.writeEndElement();
                 xml.writeEndElement();
             }
             xml.writeEndElement();
-            XmlBodies.element(xml, "NextMarker", nextMarker);
+            body.element("NextMarker", nextMarker);
             xml.writeEndElement();
             return body.finish();
         } catch (XMLStreamException e) {

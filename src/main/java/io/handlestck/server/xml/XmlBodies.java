@@ -17,10 +17,33 @@ final class XmlBodies {
 
     /** One body being written: the StAX writer and the bytes it writes into. */
     record Body(ByteArrayOutputStream bytes, XMLStreamWriter xml) {
+
         byte[] finish() throws XMLStreamException {
             xml.writeEndDocument();
             xml.close();
             return bytes.toByteArray();
+        }
+
+        /** {@code <name>text</name>}, or {@code <name />} when the text is empty. */
+        void element(String name, String text) throws XMLStreamException {
+            if (text == null || text.isEmpty()) {
+                empty(name);
+            } else {
+                xml.writeStartElement(name);
+                xml.writeCharacters(text);
+                xml.writeEndElement();
+            }
+        }
+
+        /**
+         * {@code <name />} with the space, byte for byte as the service writes empty elements
+         * ({@code <Entries />}, {@code <NextMarker />}); StAX itself would write {@code <name/>}.
+         * Writing no characters closes any pending start tag, so the raw bytes land in place.
+         */
+        void empty(String name) throws XMLStreamException {
+            xml.writeCharacters("");
+            xml.flush();
+            bytes.writeBytes(("<" + name + " />").getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -35,16 +58,5 @@ final class XmlBodies {
         XMLStreamWriter xml = FACTORY.createXMLStreamWriter(bytes, StandardCharsets.UTF_8.name());
         xml.writeStartDocument("utf-8", "1.0");
         return new Body(bytes, xml);
-    }
-
-    /** {@code <name>text</name>}, or {@code <name/>} when the text is empty. */
-    static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        if (text == null || text.isEmpty()) {
-            xml.writeEmptyElement(name);
-        } else {
-            xml.writeStartElement(name);
-            xml.writeCharacters(text);
-            xml.writeEndElement();
-        }
     }
 }
