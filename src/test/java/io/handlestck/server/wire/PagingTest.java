@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handlestck.testsupport.EmbeddedServer;
 import io.handlestck.testsupport.ForceCloseResult;
+import io.handlestck.testsupport.HandleListing;
+import io.handlestck.testsupport.ListedHandle;
 import io.handlestck.testsupport.OpenedHandle;
 import io.handlestck.testsupport.Scope;
 import io.handlestck.testsupport.WireClient;
@@ -14,10 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Force Close Handles paging with a page size of 3: every call closes at most 3 handles and returns
- * {@code x-ms-marker} while more remain; following the markers closes every handle exactly once.
+ * Paging at the wire. Force Close Handles with a page size of 3: every call closes at most 3 handles and
+ * returns {@code x-ms-marker} while more remain; following the markers closes every handle exactly once.
+ * List Handles with {@code maxresults} from 1 up past 5000: pages never exceed it, and following
+ * {@code NextMarker} returns every handle exactly once.
  */
-class ForceClosePagingTest {
+class PagingTest {
 
     private static final int PAGE_SIZE = 3;
 
@@ -63,6 +67,37 @@ class ForceClosePagingTest {
         }
         assertThat(client.listAllHandles(Scope.root(share).recursively(), null)).isEmpty();
         assertThat(client.forceCloseAll(Scope.root(share).recursively(), "*").closed()).as("nothing left to close").isZero();
+    }
+
+    @ParameterizedTest(name = "maxresults={0}")
+    @ValueSource(ints = {1, 2, 5, 22, 23, 24, 5000, 5001, 100000})
+    void listHandlesPagesReturnEveryHandleExactlyOnce(int maxResults) {
+        String share = EmbeddedServer.newShareName();
+        client.createTree(share, "a/", "a/b/", "a/b/f.txt", "a/g.txt", "z.txt");
+        List<OpenedHandle> opened = new ArrayList<>();
+        opened.addAll(client.openHandles(share, "a/b/f.txt", 9));
+        opened.addAll(client.openHandles(share, "a/g.txt", 6));
+        opened.addAll(client.openHandles(share, "a", 4));
+        opened.addAll(client.openHandles(share, "z.txt", 2));
+        opened.addAll(client.openHandles(share, "", 2));
+
+        List<String> listed = new ArrayList<>();
+        String marker = null;
+        int pages = 0;
+        do {
+            HandleListing page = client.listHandles(Scope.root(share).recursively(), maxResults, marker);
+            pages++;
+            assertThat(page.handles().size()).as("page %d", pages).isLessThanOrEqualTo(Math.min(maxResults, 5000));
+            listed.addAll(page.handleIds());
+            marker = page.nextMarker();
+            assertThat(pages).as("paging ends").isLessThanOrEqualTo(opened.size() + 1);
+        } while (marker != null);
+
+        assertThat(listed).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(opened.stream().map(OpenedHandle::handleId).toList());
+        List<String> underA = client.listAllHandles(Scope.of(share, "a").recursively(), maxResults).stream()
+                .map(ListedHandle::handleId).toList();
+        assertThat(underA).as("a directory's subtree").hasSize(19).doesNotHaveDuplicates();
     }
 
     @ParameterizedTest(name = "{0} handles on one file")
