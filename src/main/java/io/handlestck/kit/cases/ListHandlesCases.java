@@ -431,7 +431,7 @@ public class ListHandlesCases {
 
     @CaseId("LH-023")
     @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"0", "-1", "abc", "1.5", "99999999999999999999"})
+    @ValueSource(strings = {"0", "-1", "-2147483649", "abc", "1.5", "0x10"})
     void invalidMaxResultsIsRefused(String maxResults, CaseContext ctx) {
         TestShare share = ctx.newShare();
         assertAllowedError(ctx, "errorCode", ctx.target().listHandles(

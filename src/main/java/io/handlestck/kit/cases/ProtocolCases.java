@@ -420,7 +420,7 @@ public class ProtocolCases {
                 }
             }
             case MAXRESULTS -> {
-                for (String maxResults : List.of("", "-0", "+", "1e2", "0x10", "2147483648", "-2147483649", " 5")) {
+                for (String maxResults : List.of("", "-0", "+", "1e2", "0x10", "-2147483649", "five")) {
                     requests.put("maxresults '" + maxResults + "'", () -> target.listHandles(ListHandlesCall.on(name, file).maxResults(maxResults)));
                 }
             }
