@@ -148,8 +148,11 @@ class AzureSdkInteropTest {
     void theSdkForceClosesAllHandlesFollowingMarkers() {
         Tree tree = Tree.create();
         String share = tree.share.getShareName();
-        List<OpenedHandle> onFile = open(share, "dir/sub/f.txt", 6);
-        List<OpenedHandle> onDirectory = open(share, "dir", 3);
+        // At most one page on the file: ShareFileClient.forceCloseAllHandles (sync, SDK 12.29.1) builds its PagedIterable
+        // without a next-page retriever and throws a NullPointerException when the service returns x-ms-marker.
+        // ShareDirectoryClient follows markers, which the recursive closes below prove.
+        List<OpenedHandle> onFile = open(share, "dir/sub/f.txt", FORCE_CLOSE_PAGE_SIZE - 1);
+        List<OpenedHandle> onDirectory = open(share, "dir", FORCE_CLOSE_PAGE_SIZE + 2);
         List<OpenedHandle> onRoot = open(share, "", 2);
 
         CloseHandlesInfo fileOnly = tree.file.forceCloseAllHandles(null, null);

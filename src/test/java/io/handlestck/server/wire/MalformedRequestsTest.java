@@ -9,6 +9,7 @@ import io.handlestck.testsupport.Scope;
 import io.handlestck.testsupport.SignedRequest;
 import io.handlestck.testsupport.WireClient;
 import io.handlestck.testsupport.WireResponse;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -211,7 +212,14 @@ class MalformedRequestsTest {
     /** Sends one malformed request and records what is wrong with the answer, if anything. */
     private void check(String description, Supplier<SignedRequest> request) {
         sent++;
-        WireResponse response = request.get().send();
+        SignedRequest built = request.get();
+        WireResponse response;
+        try {
+            response = built.send();
+        } catch (UncheckedIOException noAnswer) {
+            violations.add(description + ": no HTTP answer to " + built.uri() + " (" + noAnswer.getCause() + ")");
+            return;
+        }
         String problem = problem(response);
         if (problem != null) {
             violations.add(description + ": " + problem + " [" + response + "] " + abbreviate(response.text()));
