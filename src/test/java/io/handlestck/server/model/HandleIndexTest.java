@@ -1,0 +1,231 @@
+package io.handlestck.server.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.handlestck.server.http.ServiceError;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The handle index: scopes as contiguous ranges, paging by position, and closing exactly once under contention. */
+class HandleIndexTest {
+
+    private static final HandleSpec ONE = new HandleSpec(1, "10.0.0.5:49152", "host1", 7, AccessRights.of(List.of("Read")));
+
+    private final Account account = new Account("devstoreaccount1");
+    private final Namespace live = account.createShare("s").live();
+
+    private List<Handle> open(String path, int count) {
+        List<String> segments = path.isEmpty() ? List.of() : List.of(path.split("/"));
+        return live.open(segments, new HandleSpec(count, ONE.clientIp(), ONE.clientName(), ONE.sessionId(), ONE.accessRights()));
+    }
+
+    private Node node(String path) {
+        return live.require(path.isEmpty() ? List.of() : List.of(path.split("/")));
+    }
+
+    private Set<Long> ids(List<Handle> handles) {
+        Set<Long> ids = new HashSet<>();
+        handles.forEach(handle -> ids.add(handle.id()));
+        return ids;
+    }
+
+    /** Names sharing a prefix ("a", "a b", "a.txt", "ab") must never leak into each other's subtree. */
+    private void prefixTree() {
+        live.createDirectory(List.of("a"));
+        live.createDirectory(List.of("a", "sub"));
+        live.createFile(List.of("a", "sub", "f"), 0, true);
+        live.createDirectory(List.of("a b"));
+        live.createFile(List.of("a.txt"), 0, true);
+        live.createDirectory(List.of("ab"));
+    }
+
+    @Test
+    void aDirectorysOwnScopeHoldsOnlyItsOwnHandles() {
+        prefixTree();
+        List<Handle> onA = open("a", 2);
+        open("a/sub", 1);
+        open("a/sub/f", 3);
+        open("a b", 1);
+        open("a.txt", 1);
+        open("ab", 1);
+        open("", 1);
+
+        List<Handle> listed = live.handles().list(HandleIndex.Scope.own(node("a")), null, 100, false).handles();
+
+        assertThat(ids(listed)).isEqualTo(ids(onA));
+    }
+
+    @Test
+    void aSubtreeScopeHoldsTheDirectoryAndEveryDescendantAndNothingBeside() {
+        prefixTree();
+        Set<Long> expected = new HashSet<>();
+        expected.addAll(ids(open("a", 2)));
+        expected.addAll(ids(open("a/sub", 1)));
+        expected.addAll(ids(open("a/sub/f", 3)));
+        open("a b", 1);
+        open("a.txt", 1);
+        open("ab", 1);
+        open("", 1);
+
+        List<Handle> listed = live.handles().list(HandleIndex.Scope.subtree(node("a")), null, 100, false).handles();
+
+        assertThat(ids(listed)).isEqualTo(expected);
+    }
+
+    @Test
+    void theRootSubtreeHoldsEveryHandleOfTheShare() {
+        prefixTree();
+        int opened = open("", 1).size() + open("a/sub/f", 3).size() + open("ab", 2).size() + open("a.txt", 1).size();
+
+        assertThat(live.handles().list(HandleIndex.Scope.subtree(node("")), null, 100, false).handles()).hasSize(opened);
+        assertThat(live.handles().list(HandleIndex.Scope.own(node("")), null, 100, false).handles()).hasSize(1);
+    }
+
+    @Test
+    void pagesFollowEachOtherWithoutGapOrRepeat() {
+        prefixTree();
+        Set<Long> opened = ids(open("a/sub/f", 7));
+        opened.addAll(ids(open("a", 5)));
+        HandleIndex.Scope scope = HandleIndex.Scope.subtree(node("a"));
+
+        List<Handle> seen = new ArrayList<>();
+        Handle from = null;
+        int pages = 0;
+        do {
+            HandleIndex.Page page = live.handles().list(scope, from, 3, false);
+            seen.addAll(page.handles());
+            from = page.next();
+            pages++;
+        } while (from != null);
+
+        assertThat(pages).isEqualTo(4);
+        assertThat(seen).hasSize(12);
+        assertThat(ids(seen)).isEqualTo(opened);
+    }
+
+    @Test
+    void aMarkerStillFindsTheNextHandleWhenTheOneItNamedWasClosed() {
+        live.createFile(List.of("f"), 0, true);
+        open("f", 5);
+        HandleIndex.Scope scope = HandleIndex.Scope.own(node("f"));
+        HandleIndex.Page first = live.handles().list(scope, null, 2, false);
+        assertThat(live.handles().forceClose(first.next(), true)).isTrue();
+
+        HandleIndex.Page rest = live.handles().list(scope, first.next(), 10, false);
+
+        assertThat(rest.handles()).hasSize(2).doesNotContain(first.next());
+        assertThat(rest.next()).isNull();
+    }
+
+    @Test
+    void aForceClosePageClosesAtMostItsSizeAndPointsAtTheNextOpenHandle() {
+        live.createFile(List.of("f"), 0, true);
+        open("f", 5);
+        HandleIndex.Scope scope = HandleIndex.Scope.own(node("f"));
+
+        HandleIndex.Page page = live.handles().forceClose(scope, null, 2, true);
+
+        assertThat(page.handles()).hasSize(2).allSatisfy(handle -> assertThat(handle.state()).isEqualTo(Handle.State.FORCE_CLOSED));
+        assertThat(page.next()).isNotNull();
+        assertThat(page.next().isOpen()).isTrue();
+        assertThat(live.handles().size()).isEqualTo(3);
+    }
+
+    @Test
+    void aHandleClosesOnceWhoeverTriesFirst() {
+        live.createFile(List.of("f"), 0, true);
+        Handle handle = open("f", 1).get(0);
+
+        assertThat(live.handles().clientClose(handle)).isTrue();
+        assertThat(live.handles().forceClose(handle, true)).isFalse();
+        assertThat(handle.state()).isEqualTo(Handle.State.CLOSED);
+        assertThat(account.handle(handle.id())).as("a closed handle stays findable for its client").isSameAs(handle);
+    }
+
+    @Test
+    void openHandlesBlockDeleteAndRenameUntilForceClosed() {
+        live.createDirectory(List.of("d"));
+        live.createFile(List.of("d", "f"), 0, true);
+        Handle handle = open("d/f", 1).get(0);
+
+        assertThatThrownBy(() -> live.delete(List.of("d", "f"), false, true))
+                .isInstanceOfSatisfying(ServiceError.class, error -> assertThat(error.code()).isEqualTo("SharingViolation"));
+        assertThatThrownBy(() -> live.rename(List.of("d"), List.of("e"), false, true))
+                .isInstanceOfSatisfying(ServiceError.class, error -> assertThat(error.code()).isEqualTo("SharingViolation"));
+        live.handles().forceClose(handle, true);
+
+        assertThat(live.rename(List.of("d"), List.of("e"), false, true).path()).isEqualTo("e");
+        live.delete(List.of("e", "f"), false, true);
+        assertThat(live.find(List.of("e", "f"))).isNull();
+    }
+
+    /**
+     * Sixteen threads force-close and list the same subtree page by page while others open more:
+     * every handle is closed exactly once, and the counts add up to what was opened.
+     */
+    @Test
+    void concurrentForceClosesCountEveryHandleExactlyOnce() throws Exception {
+        live.createDirectory(List.of("d"));
+        for (int i = 0; i < 8; i++) {
+            live.createFile(List.of("d", "f" + i), 0, true);
+        }
+        AtomicLong opened = new AtomicLong();
+        for (int i = 0; i < 8; i++) {
+            opened.addAndGet(open("d/f" + i, 500).size());
+        }
+        HandleIndex.Scope scope = HandleIndex.Scope.subtree(node("d"));
+        Set<Long> closedIds = ConcurrentHashMap.newKeySet();
+        AtomicLong closedCount = new AtomicLong();
+        AtomicLong duplicates = new AtomicLong();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            int thread = t;
+            work.add(threads.submit(() -> {
+                start.await();
+                for (int round = 0; round < 20; round++) {
+                    if (thread % 4 == 0) {
+                        opened.addAndGet(open("d/f" + (round % 8), 10).size());
+                    } else if (thread % 4 == 1) {
+                        live.handles().list(scope, null, 50, false);
+                    }
+                    Handle from = null;
+                    do {
+                        HandleIndex.Page page = live.handles().forceClose(scope, from, 37, true);
+                        for (Handle handle : page.handles()) {
+                            closedCount.incrementAndGet();
+                            if (!closedIds.add(handle.id())) {
+                                duplicates.incrementAndGet();
+                            }
+                        }
+                        from = page.next();
+                    } while (from != null);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> future : work) {
+            future.get(60, TimeUnit.SECONDS);
+        }
+        threads.shutdown();
+        HandleIndex.Page rest = live.handles().forceClose(scope, null, Integer.MAX_VALUE, true);
+        closedCount.addAndGet(rest.handles().size());
+
+        assertThat(duplicates.get()).isZero();
+        assertThat(closedCount.get()).isEqualTo(opened.get());
+        assertThat(live.handles().size()).isZero();
+    }
+}
