@@ -90,6 +90,14 @@ class AuthenticationTest {
         assertThat(response.status()).as("%s\n%s", response, response.text()).isEqualTo(200);
     }
 
+    @Test
+    void xmsDateWinsOverAnUnparsableDateHeader() {
+        String share = EmbeddedServer.newShareName();
+        SERVER.client().createShare(share);
+        WireResponse response = SERVER.client().listHandlesRequest(Scope.root(share)).header("Date", "not a date at all").send();
+        assertThat(response.status()).as("%s\n%s", response, response.text()).isEqualTo(200);
+    }
+
     static Stream<Arguments> badAuthorizations() {
         String otherKey = Base64.getEncoder().encodeToString("not the account key, 32 bytes!!!".getBytes());
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
