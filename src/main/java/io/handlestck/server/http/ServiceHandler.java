@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
@@ -68,7 +69,7 @@ public final class ServiceHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String requestId = context.defect(Defect.REQUEST_ID_REUSED) ? fixedRequestId : UUID.randomUUID().toString();
+        String requestId = context.defect(Defect.REQUEST_ID_REUSED) ? fixedRequestId : newRequestId();
         String method = request.getMethod();
         HttpFields headers = request.getHeaders();
         Reply reply;
@@ -87,6 +88,16 @@ public final class ServiceHandler extends Handler.Abstract {
         }
         write(reply, requestId, echoedVersion(headers.get("x-ms-version")), headers.get("x-ms-client-request-id"), method.equals("HEAD"), response, callback);
         return true;
+    }
+
+    /**
+     * A fresh request id in the service's UUID shape. Drawn from {@link ThreadLocalRandom}, not
+     * {@link UUID#randomUUID()}: ids need to be unique, not unguessable, and the secure generator
+     * would serialize every request on one lock.
+     */
+    private static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     /** The request's x-ms-version when it is one the service knows, on success and error alike; null otherwise. */
@@ -259,7 +270,7 @@ public final class ServiceHandler extends Handler.Abstract {
 
     /** Answers a request Jetty refused before it reached {@link #handle} (a malformed URI, say) like any other refusal. */
     void writeJettyError(ServiceError error, Request request, Response response, Callback callback) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = newRequestId();
         HttpFields headers = request.getHeaders();
         write(errorReply(error, requestId), requestId, echoedVersion(headers.get("x-ms-version")),
                 headers.get("x-ms-client-request-id"), "HEAD".equals(request.getMethod()), response, callback);

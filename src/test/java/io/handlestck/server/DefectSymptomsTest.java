@@ -1,0 +1,220 @@
+package io.handlestck.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.handlestck.server.defects.Defect;
+import io.handlestck.testsupport.ListedHandle;
+import io.handlestck.testsupport.Scope;
+import io.handlestck.testsupport.SignedRequest;
+import io.handlestck.testsupport.WireClient;
+import io.handlestck.testsupport.WireResponse;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Each defect shows its one symptom, and the same probe finds nothing wrong on a server without
+ * defects: so a defect is switched at the spot it claims to corrupt, and the kit has something
+ * real to catch. (The kit's meta-tests then check that its own cases catch each one.)
+ */
+class DefectSymptomsTest {
+
+    private static final int PAGE_SIZE = 2;
+    private static final AtomicInteger SHARES = new AtomicInteger();
+    private static final Map<Defect, Predicate<WireClient>> SYMPTOMS = new EnumMap<>(Defect.class);
+    private static ReferenceServer clean;
+
+    /** A fresh share holding {@code d/} and {@code d/f.txt}. */
+    private static String tree(WireClient client) {
+        String share = "defect" + SHARES.incrementAndGet();
+        client.createTree(share, "d/", "d/f.txt");
+        return share;
+    }
+
+    private static Scope file(String share) {
+        return Scope.of(share, "d/f.txt");
+    }
+
+    private static WireResponse list(WireClient client, Scope scope) {
+        return client.listHandlesRequest(scope).send();
+    }
+
+    static {
+        SYMPTOMS.put(Defect.RECURSION_IGNORED, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 1);
+            return client.listHandles(Scope.of(share, "d").recursively(), null, null).handles().isEmpty();
+        });
+        SYMPTOMS.put(Defect.NON_RECURSIVE_INCLUDES_CHILDREN, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 1);
+            return !client.listHandles(Scope.of(share, "d"), null, null).handles().isEmpty();
+        });
+        SYMPTOMS.put(Defect.RECURSIVE_ON_FILE_ACCEPTED, client ->
+                client.forceCloseRequest(file(tree(client)).recursively(), "*").send().status() == 200);
+        SYMPTOMS.put(Defect.WILDCARD_CLOSES_ONE, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", PAGE_SIZE);
+            return client.forceClose(file(share), "*", null).closed() == 1;
+        });
+        SYMPTOMS.put(Defect.CLOSED_COUNT_OFF_BY_ONE, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 1);
+            return client.forceClose(file(share), "*", null).closed() != 1;
+        });
+        SYMPTOMS.put(Defect.FAILED_COUNT_MISSING, client ->
+                client.forceClose(file(tree(client)), "*", null).failed() == null);
+        SYMPTOMS.put(Defect.FORCE_CLOSE_MARKER_MISSING, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", PAGE_SIZE + 1);
+            return client.forceClose(file(share), "*", null).marker() == null;
+        });
+        SYMPTOMS.put(Defect.MARKER_SKIPS, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 5);
+            return client.listAllHandles(file(share), 2).size() < 5;
+        });
+        SYMPTOMS.put(Defect.MARKER_REPEATS, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 5);
+            List<ListedHandle> all = client.listAllHandles(file(share), 2);
+            return all.stream().map(ListedHandle::handleId).distinct().count() < all.size();
+        });
+        SYMPTOMS.put(Defect.MARKER_NOT_VALIDATED, client ->
+                list(client, file(tree(client))).status() == 200
+                        && client.listHandlesRequest(file(tree(client))).query("marker", "garbage").send().status() == 200);
+        SYMPTOMS.put(Defect.SNAPSHOT_SCOPE_IGNORED, client -> {
+            String share = tree(client);
+            String snapshot = client.createSnapshot(share);
+            client.openHandles(share, "d/f.txt", 1);
+            return !client.listHandles(file(share).onSnapshot(snapshot), null, null).handles().isEmpty();
+        });
+        SYMPTOMS.put(Defect.CLIENT_REQUEST_ID_NOT_ECHOED, client ->
+                list(client, file(tree(client))).header("x-ms-client-request-id").isEmpty()
+                        && client.listHandlesRequest(file(tree(client))).header("x-ms-client-request-id", "probe-1").send()
+                        .header("x-ms-client-request-id").isEmpty());
+        SYMPTOMS.put(Defect.CLIENT_REQUEST_ID_NOT_LIMITED, client ->
+                client.listHandlesRequest(file(tree(client))).header("x-ms-client-request-id", "x".repeat(1025)).send()
+                        .header("x-ms-client-request-id").isPresent());
+        SYMPTOMS.put(Defect.REQUEST_ID_REUSED, client -> {
+            String share = tree(client);
+            return list(client, file(share)).header("x-ms-request-id").equals(list(client, file(share)).header("x-ms-request-id"));
+        });
+        SYMPTOMS.put(Defect.HANDLE_LIST_ELEMENT, client -> list(client, file(tree(client))).text().contains("<HandleList"));
+        SYMPTOMS.put(Defect.NEXT_MARKER_OMITTED, client -> !list(client, file(tree(client))).text().contains("<NextMarker"));
+        SYMPTOMS.put(Defect.HANDLE_ELEMENT_ORDER, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 1);
+            String body = list(client, file(share)).text();
+            return body.indexOf("<ClientIp>") < body.indexOf("<SessionId>");
+        });
+        SYMPTOMS.put(Defect.OPEN_TIME_ISO8601, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 1);
+            return !list(client, file(share)).xmlText("OpenTime").endsWith("GMT");
+        });
+        SYMPTOMS.put(Defect.VERSION_GATING_IGNORED, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 1);
+            return client.withVersion("2019-02-02").listHandlesRequest(file(share)).send().text().contains("<AccessRightList>");
+        });
+        SYMPTOMS.put(Defect.UNKNOWN_VERSION_ACCEPTED, client ->
+                client.withVersion("2018-03-28").listHandlesRequest(file(tree(client))).send().status() == 200);
+        SYMPTOMS.put(Defect.MISSING_HANDLE_ID_ACCEPTED, client ->
+                client.forceCloseRequest(file(tree(client)), "*").withoutHeader("x-ms-handle-id").send().status() == 200);
+        SYMPTOMS.put(Defect.MALFORMED_ID_ACCEPTED, client ->
+                client.forceCloseRequest(file(tree(client)), "invalidHandleId").send().status() == 200);
+        SYMPTOMS.put(Defect.UNKNOWN_ID_NOT_FOUND, client ->
+                client.forceCloseRequest(file(tree(client)), "1").send().status() == 404);
+        SYMPTOMS.put(Defect.MAXRESULTS_IGNORED, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 3);
+            return client.listHandles(file(share), 1, null).handles().size() > 1;
+        });
+        SYMPTOMS.put(Defect.MAXRESULTS_ZERO_ACCEPTED, client ->
+                client.listHandlesRequest(file(tree(client))).query("maxresults", "0").send().status() == 200);
+        SYMPTOMS.put(Defect.NO_BOM, client -> !list(client, file(tree(client))).startsWithBom());
+        SYMPTOMS.put(Defect.PATH_WITH_LEADING_SLASH, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 1);
+            return client.listHandles(file(share), null, null).handles().get(0).path().startsWith("/");
+        });
+        SYMPTOMS.put(Defect.PATH_NOT_ENCODED, client -> {
+            String share = tree(client);
+            client.createFile(share, "d/x\ufffe");
+            client.openHandles(share, "d/x\ufffe", 1);
+            return !list(client, Scope.of(share, "d").recursively()).text().contains("Encoded=\"true\"");
+        });
+        SYMPTOMS.put(Defect.FORCE_CLOSE_INVISIBLE_TO_CLIENT, client -> {
+            String share = tree(client);
+            String id = client.openHandles(share, "d/f.txt", 1).get(0).handleId();
+            client.forceClose(file(share), id, null);
+            return client.handleState(share, id).equals("open");
+        });
+        SYMPTOMS.put(Defect.CLOSED_HANDLES_LISTED, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 1);
+            client.forceCloseAll(file(share), "*");
+            return !client.listHandles(file(share), null, null).handles().isEmpty();
+        });
+        SYMPTOMS.put(Defect.OPEN_HANDLES_DO_NOT_BLOCK_DELETE, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 1);
+            return client.request("DELETE", share, "d/f.txt").send().status() == 202;
+        });
+        SYMPTOMS.put(Defect.SIGNATURE_NOT_CHECKED, client ->
+                client.listHandlesRequest(file(tree(client))).tamperSignature(signature -> "A" + signature.substring(1))
+                        .send().status() == 200);
+        SYMPTOMS.put(Defect.STALE_DATE_ACCEPTED, client ->
+                client.listHandlesRequest(file(tree(client)))
+                        .header("x-ms-date", SignedRequest.rfc1123(ZonedDateTime.now(ZoneOffset.UTC).minusHours(1)))
+                        .send().status() == 200);
+        SYMPTOMS.put(Defect.SAS_ACCEPTED, client ->
+                client.listHandlesRequest(file(tree(client))).query("sig", "c2lnbmF0dXJl").scheme(SignedRequest.Scheme.NONE)
+                        .send().status() == 200);
+        SYMPTOMS.put(Defect.ERROR_CODE_HEADER_MISSING, client ->
+                client.listHandlesRequest(Scope.of(tree(client), "missing")).send().header("x-ms-error-code").isEmpty());
+        SYMPTOMS.put(Defect.SHARE_NOT_FOUND_AS_RESOURCE_NOT_FOUND, client ->
+                list(client, Scope.of("nosuchshare", "")).errorCode().equals("ResourceNotFound"));
+    }
+
+    @BeforeAll
+    static void startCleanServer() throws Exception {
+        clean = ReferenceServer.builder().port(0).forceClosePageSize(PAGE_SIZE).build().start();
+    }
+
+    @AfterAll
+    static void stopCleanServer() {
+        clean.close();
+    }
+
+    @Test
+    void everyDefectHasASymptom() {
+        Set<Defect> missing = new HashSet<>(List.of(Defect.values()));
+        missing.removeAll(SYMPTOMS.keySet());
+        assertThat(missing).isEmpty();
+        assertThat(Defect.values()).hasSizeGreaterThanOrEqualTo(18);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Defect.class)
+    void theDefectShowsItsSymptomAndTheCleanServerDoesNot(Defect defect) throws Exception {
+        Predicate<WireClient> symptom = SYMPTOMS.get(defect);
+        assertThat(symptom).as("symptom of " + defect).isNotNull();
+        assertThat(symptom.test(WireClient.of(clean))).as(defect + " probe on the clean server").isFalse();
+        try (ReferenceServer broken = ReferenceServer.builder().port(0).forceClosePageSize(PAGE_SIZE).defect(defect).build().start()) {
+            assertThat(symptom.test(WireClient.of(broken))).as(defect + " probe on the broken server").isTrue();
+        }
+    }
+}
