@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handlestck.kit.config.KitConfig;
+import io.handlestck.kit.result.RunReport;
+import io.handlestck.kit.run.KitRunner;
+import io.handlestck.kit.run.RunListener;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,8 +98,30 @@ class HtmlReportInBrowserTest {
         assertThat(filtered).contains("(" + expected + " of " + json.get("cases").size() + " shown)");
     }
 
+    @Test
+    void countsOfARealRunAgainstTheEmbeddedServerMatchItsReportJson(@TempDir Path realDir) throws Exception {
+        RunReport run = KitRunner.run(KitConfig.resolve(Map.of("cases", "FCH-001,LH-001"), new Properties(), Map.of(), null),
+                RunListener.SILENT);
+        new ReportWriter(List.of(), false).write(run, realDir, null);
+        JsonNode realJson = new ObjectMapper().readTree(realDir.resolve("report.json").toFile());
+        String realDom = HeadlessChromium.dumpDom(realDir.resolve("report.html").toUri().toString());
+
+        Map<String, Integer> expected = new HashMap<>();
+        realJson.get("summary").fields().forEachRemaining(count -> expected.put(count.getKey(), count.getValue().asInt()));
+        assertThat(expected.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(realJson.get("cases").size()).isPositive();
+        List<Map<String, String>> allLevels = cells(realDom, "count").stream()
+                .filter(cell -> cell.get("data-level").equals("ALL")).toList();
+        assertThat(allLevels).hasSize(8).allSatisfy(cell -> assertThat(Integer.parseInt(cell.get("text")))
+                .as(cell.get("data-status")).isEqualTo(expected.getOrDefault(cell.get("data-status"), 0)));
+        assertThat(realDom).contains(realJson.get("target").get("endpoint").asText());
+    }
+
     /** The {@code <td>} cells with the given class, as attribute maps plus their {@code text}. */
     private static List<Map<String, String>> cells(String cssClass) {
+        return cells(dom, cssClass);
+    }
+
+    private static List<Map<String, String>> cells(String dom, String cssClass) {
         Matcher cell = CELL.matcher(dom);
         List<Map<String, String>> out = new java.util.ArrayList<>();
         while (cell.find()) {
