@@ -117,6 +117,8 @@ fi
 # The drivers are test-scope classes (they use the project's test client): compile them and take the test classpath.
 mvn_quiet test-compile dependency:build-classpath -Dmdep.outputFile="$SCRATCH/classpath" -Dmdep.includeScope=test
 CP="$BUILD/test-classes:$BUILD/classes:$(cat "$SCRATCH/classpath")"
+# The drivers run the server in-process: its per-request INFO lines would only slow them and bury the figures.
+QUIET=-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
 [[ -f $JAR ]] || die "no jar at $JAR"
 
 # ---- machine ----------------------------------------------------------------------------------------
@@ -157,14 +159,14 @@ http_phase() {
   java $(jfr_for server-wrk) -jar "$JAR" serve --host 127.0.0.1 --port "$OURS_PORT" > "$SCRATCH/serve.log" 2>&1 &
   STARTED_PIDS+=($!)
   wait_for_port "$OURS_PORT" "the reference server"
-  java -cp "$CP" io.handlestck.bench.ReplayRequests reference "http://127.0.0.1:$OURS_PORT/devstoreaccount1" "$SCRATCH"
+  java $QUIET -cp "$CP" io.handlestck.bench.ReplayRequests reference "http://127.0.0.1:$OURS_PORT/devstoreaccount1" "$SCRATCH"
 
   AZURITE_PORT=$(free_port)
   (cd "$SCRATCH" && exec "$WORK/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$AZURITE_PORT" \
     --inMemoryPersistence --silent --disableTelemetry --skipApiVersionCheck --loose) > "$SCRATCH/azurite.log" 2>&1 &
   STARTED_PIDS+=($!)
   wait_for_port "$AZURITE_PORT" "Azurite"
-  java -cp "$CP" io.handlestck.bench.ReplayRequests azurite "http://127.0.0.1:$AZURITE_PORT/devstoreaccount1" "$SCRATCH"
+  java $QUIET -cp "$CP" io.handlestck.bench.ReplayRequests azurite "http://127.0.0.1:$AZURITE_PORT/devstoreaccount1" "$SCRATCH"
 
   NGINX_PORT=$(free_port)
   mkdir -p "$SCRATCH/nginx"
@@ -199,7 +201,7 @@ scale_phase() {
   say "2. scale: n = $SIZES"
   figure machine.load1.scale "$(load1)"
   # shellcheck disable=SC2086
-  java -Xms6g -Xmx6g $(jfr_for scale) -cp "$CP" io.handlestck.bench.ScaleBench "$FIGURES" $SIZES
+  java $QUIET -Xms6g -Xmx6g $(jfr_for scale) -cp "$CP" io.handlestck.bench.ScaleBench "$FIGURES" $SIZES
 }
 phase scale scale_phase
 
@@ -207,7 +209,8 @@ phase scale scale_phase
 kit_phase() {
   say "3. the kit: full certification runs"
   figure machine.load1.kit "$(load1)"
-  java -cp "$CP" io.handlestck.bench.KitBench "$FIGURES"
+  java $QUIET -cp "$CP" io.handlestck.bench.KitBench "$FIGURES" parallel
+  java $QUIET -cp "$CP" io.handlestck.bench.KitBench "$FIGURES" serial
   # With JVM start: the command a user types, timed from outside.
   kit_started=$(date +%s%N)
   kit_exit=0
@@ -223,14 +226,14 @@ phase kit kit_phase
 concurrency_phase() {
   say "4. concurrency: 16 threads"
   figure machine.load1.concurrency "$(load1)"
-  java -cp "$CP" io.handlestck.bench.ConcurrencyBench "$FIGURES" 10
+  java $QUIET -cp "$CP" io.handlestck.bench.ConcurrencyBench "$FIGURES" 10
 }
 phase concurrency concurrency_phase
 
 # ---- report -----------------------------------------------------------------------------------------
 figure machine.load1.end "$(load1)"
 figure bench.total_s "$(( $(date +%s) - STARTED ))"
-java -cp "$CP" io.handlestck.bench.BenchReport "$FIGURES" "$RESULTS/latest.md" "$BENCH/history.md"
+java $QUIET -cp "$CP" io.handlestck.bench.BenchReport "$FIGURES" "$RESULTS/latest.md" "$BENCH/history.md"
 if ((${#FAILED_PHASES[@]})); then
   die "phases that failed: ${FAILED_PHASES[*]} (their figures are marked not measured)"
 fi
