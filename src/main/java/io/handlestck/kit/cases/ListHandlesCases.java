@@ -182,15 +182,11 @@ public class ListHandlesCases {
 
     @CaseId("LH-008")
     @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(ints = {0, 2})
-    void listingStartsWithBomAndDeclaration(int handles, CaseContext ctx) {
+    @EnumSource(Resource.class)
+    void listingStartsWithBomAndDeclaration(Resource resource, CaseContext ctx) {
         TestShare share = ctx.newShare();
-        String file = share.file("file.txt");
-        if (handles > 0) {
-            open(ctx, share, file, handles);
-        }
-        Response response = ctx.target().listHandles(ListHandlesCall.on(share.name(), file));
-        assertStatus(response, 200, "List Handles of a file with " + handles + " handle(s)");
+        Response response = ctx.target().listHandles(ListHandlesCall.on(share.name(), resource.create(share)));
+        assertStatus(response, 200, "List Handles of the " + resource);
         byte[] body = response.asByteArray();
         assertTrue(ctx.xml().hasBom(body), "the body must start with the UTF-8 byte order mark EF BB BF");
         String afterBom = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
@@ -501,9 +497,7 @@ public class ListHandlesCases {
     @EnumSource(Resource.class)
     void listingIsApplicationXml(Resource resource, CaseContext ctx) {
         TestShare share = ctx.newShare();
-        String path = resource.create(share);
-        open(ctx, share, path, 1);
-        Response response = ctx.target().listHandles(ListHandlesCall.on(share.name(), path));
+        Response response = ctx.target().listHandles(ListHandlesCall.on(share.name(), resource.create(share)));
         assertStatus(response, 200, "List Handles of the " + resource);
         String contentType = response.getHeader("Content-Type");
         assertNotNull(contentType, "Content-Type must be sent");
@@ -541,7 +535,6 @@ public class ListHandlesCases {
     void foreignMarkerIsRefused(String marker, CaseContext ctx) {
         TestShare share = ctx.newShare();
         String file = share.file("file.txt");
-        open(ctx, share, file, 1);
         assertAllowedError(ctx, "errorCode", ctx.target().listHandles(ListHandlesCall.on(share.name(), file).marker(marker)),
                 400, "List Handles with the marker '" + marker + "' the target never issued");
     }
