@@ -272,7 +272,9 @@ public final class ServiceHandler extends Handler.Abstract {
     void writeJettyError(ServiceError error, Request request, Response response, Callback callback) {
         String requestId = newRequestId();
         HttpFields headers = request.getHeaders();
-        write(errorReply(error, requestId), requestId, echoedVersion(headers.get("x-ms-version")),
+        // Jetty drops the connection after refusing a request itself: say so, or a pooling client reuses a dead socket.
+        Reply reply = errorReply(error, requestId).header("Connection", "close");
+        write(reply, requestId, echoedVersion(headers.get("x-ms-version")),
                 headers.get("x-ms-client-request-id"), "HEAD".equals(request.getMethod()), response, callback);
     }
 }
