@@ -31,7 +31,8 @@ public final class WireClient {
 
     static {
         // Host-style addressing sends a Host header naming the account to 127.0.0.1; the JDK client only lets a
-        // caller set Host when this is set before its first use.
+        // caller set Host when this is set before its first use in the JVM. Surefire sets it too (pom.xml), in case
+        // another test class touches java.net.http first; this covers runs from an IDE.
         if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
             System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
         }

@@ -110,5 +110,7 @@ class PagingTest {
         assertThat(first.closed()).isEqualTo(PAGE_SIZE);
         ForceCloseResult rest = client.forceCloseAll(Scope.of(share, "f.txt"), "*");
         assertThat(first.closed() + rest.closed()).isEqualTo(count);
+        assertThat(rest.calls()).as("calls for the remaining %d handles", count - PAGE_SIZE)
+                .isGreaterThanOrEqualTo(Math.max(1, (count - PAGE_SIZE + PAGE_SIZE - 1) / PAGE_SIZE));
     }
 }
