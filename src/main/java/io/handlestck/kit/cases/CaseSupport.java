@@ -14,6 +14,7 @@ import io.handlestck.kit.provision.HandleRequest;
 import io.handlestck.kit.provision.OpenedHandle;
 import io.handlestck.kit.xml.XmlChecks;
 import io.restassured.response.Response;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,14 +65,22 @@ final class CaseSupport {
         return new TreeSet<>(listedPaths(ctx, call).keySet());
     }
 
-    /** The handles the target reports open anywhere in the live share (a recursive listing of the root). */
-    static Set<String> openInShare(CaseContext ctx, TestShare share) {
-        return listed(ctx, ListHandlesCall.on(share.name(), "").recursive(true));
+    /**
+     * The handles the target reports open on these paths of the live share. Each path is listed on its
+     * own, without recursion, so that whether the others stayed open is judged the same way on a target
+     * whose recursion is broken: that is the recursion cases' verdict, not every case's.
+     */
+    static Set<String> openOn(CaseContext ctx, TestShare share, Collection<String> paths) {
+        return openOn(ctx, share, null, paths);
     }
 
-    /** The handles the target reports open anywhere in one snapshot of the share. */
-    static Set<String> openInSnapshot(CaseContext ctx, TestShare share, String snapshot) {
-        return listed(ctx, ListHandlesCall.on(share.name(), "").recursive(true).snapshot(snapshot));
+    /** As {@link #openOn(CaseContext, TestShare, Collection)}, on a share snapshot ({@code null}: the live share). */
+    static Set<String> openOn(CaseContext ctx, TestShare share, String snapshot, Collection<String> paths) {
+        Set<String> ids = new TreeSet<>();
+        for (String path : new TreeSet<>(paths)) {
+            ids.addAll(listed(ctx, ListHandlesCall.on(share.name(), path).snapshot(snapshot)));
+        }
+        return ids;
     }
 
     static ForceCloseResult forceClose(CaseContext ctx, ForceCloseCall call) {

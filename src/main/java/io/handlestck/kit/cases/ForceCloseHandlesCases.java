@@ -9,8 +9,7 @@ import static io.handlestck.kit.cases.CaseSupport.errorDetail;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
 import static io.handlestck.kit.cases.CaseSupport.listed;
 import static io.handlestck.kit.cases.CaseSupport.open;
-import static io.handlestck.kit.cases.CaseSupport.openInShare;
-import static io.handlestck.kit.cases.CaseSupport.openInSnapshot;
+import static io.handlestck.kit.cases.CaseSupport.openOn;
 import static io.handlestck.kit.cases.CaseSupport.openOne;
 import static io.handlestck.kit.cases.CaseSupport.openTree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,7 +89,7 @@ public class ForceCloseHandlesCases {
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), file).allHandles()), handles,
                 "Force Close * on a file with " + handles + " handle(s)");
 
-        assertEquals(untouched, openInShare(ctx, share),
+        assertEquals(untouched, openOn(ctx, share, List.of(file, sibling, "dir")),
                 "only the handles of the file may be closed; its sibling's and its directory's stay open");
     }
 
@@ -111,7 +110,7 @@ public class ForceCloseHandlesCases {
 
         Set<String> expected = tree.descendantIds();
         expected.addAll(tree.outsideIds());
-        assertEquals(expected, openInShare(ctx, share),
+        assertEquals(expected, openOn(ctx, share, tree.allPaths().values()),
                 "without recursion the handles beneath the " + resource + " must stay open");
     }
 
@@ -125,7 +124,7 @@ public class ForceCloseHandlesCases {
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), "tree").allHandles().recursive(true)),
                 tree.ownAndDescendantIds().size(), "recursive Force Close * on a directory " + depth + " level(s) deep");
 
-        assertEquals(tree.outsideIds(), openInShare(ctx, share),
+        assertEquals(tree.outsideIds(), openOn(ctx, share, tree.allPaths().values()),
                 "a recursive close must close everything beneath the directory and nothing outside it ("
                         + tree.outside().values() + ")");
     }
@@ -140,7 +139,7 @@ public class ForceCloseHandlesCases {
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), "").allHandles().recursive(true)),
                 tree.ownAndDescendantIds().size(), "recursive Force Close * on the share root");
 
-        assertEquals(Set.of(), openInShare(ctx, share), "no handle may stay open in the share");
+        assertEquals(Set.of(), openOn(ctx, share, tree.allPaths().values()), "no handle may stay open in the share");
     }
 
     @CaseId("FCH-006")
@@ -195,7 +194,7 @@ public class ForceCloseHandlesCases {
         assertStatus(ctx.target().forceClose(ForceCloseCall.on(share.name(), file).handleId(malformed)), 400,
                 "Force Close with x-ms-handle-id '" + malformed + "'");
 
-        assertEquals(ids, openInShare(ctx, share), "a refused request must not close any handle");
+        assertEquals(ids, openOn(ctx, share, List.of(file)), "a refused request must not close any handle");
     }
 
     @CaseId("FCH-010")
@@ -221,7 +220,7 @@ public class ForceCloseHandlesCases {
         assertAllowedStatus(ctx, "status", ctx.target().forceClose(ForceCloseCall.on(share.name(), path)),
                 "Force Close without x-ms-handle-id on the " + resource);
 
-        assertEquals(ids, openInShare(ctx, share), "a refused request must not close any handle");
+        assertEquals(ids, openOn(ctx, share, List.of(path)), "a refused request must not close any handle");
     }
 
     @CaseId("FCH-012")
@@ -248,7 +247,7 @@ public class ForceCloseHandlesCases {
                     "Force Close " + handleId + " on a file with x-ms-recursive: " + recursive);
         }
 
-        assertEquals(ids, openInShare(ctx, share), "a refused request must not close any handle");
+        assertEquals(ids, openOn(ctx, share, List.of(file)), "a refused request must not close any handle");
     }
 
     @CaseId("FCH-014")
@@ -307,7 +306,7 @@ public class ForceCloseHandlesCases {
         }
         assertEquals(handles, closed, "the closed counts of " + pages.size() + " call(s) must add up to the "
                 + handles + " handles opened (page size " + pageSize + ")");
-        assertEquals(Set.of(), openInShare(ctx, share), "no handle may be left open once x-ms-marker is absent");
+        assertEquals(Set.of(), openOn(ctx, share, List.of(file)), "no handle may be left open once x-ms-marker is absent");
     }
 
     @CaseId("FCH-017")
@@ -328,7 +327,7 @@ public class ForceCloseHandlesCases {
                 "the first call must close between 1 and " + pageSize + " handles, closed " + first.closed());
         assertNotNull(first.marker(), "handles remain open, so x-ms-marker must be returned");
         assertFalse(first.marker().isEmpty(), "x-ms-marker must not be empty while handles remain");
-        assertEquals(handles - first.closed(), openInShare(ctx, share).size(),
+        assertEquals(handles - first.closed(), openOn(ctx, share, List.of(file)).size(),
                 "the handles not counted as closed must still be listed");
     }
 
@@ -345,8 +344,8 @@ public class ForceCloseHandlesCases {
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), path).allHandles().snapshot(snapshot)), 2,
                 "Force Close * on the " + resource + " of snapshot " + snapshot);
 
-        assertEquals(Set.of(), openInSnapshot(ctx, share, snapshot), "the snapshot's handles must be closed");
-        assertEquals(live, openInShare(ctx, share), "the live share's handles must stay open");
+        assertEquals(Set.of(), openOn(ctx, share, snapshot, List.of(path)), "the snapshot's handles must be closed");
+        assertEquals(live, openOn(ctx, share, List.of(path)), "the live share's handles must stay open");
     }
 
     @CaseId("FCH-019")
@@ -363,8 +362,8 @@ public class ForceCloseHandlesCases {
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), path).allHandles()), 2,
                 "Force Close * on the live " + resource);
 
-        assertEquals(Set.of(), openInShare(ctx, share), "the live handles must be closed");
-        assertEquals(onSnapshot, openInSnapshot(ctx, share, snapshot), "the snapshot's handle must stay open");
+        assertEquals(Set.of(), openOn(ctx, share, List.of(path)), "the live handles must be closed");
+        assertEquals(onSnapshot, openOn(ctx, share, snapshot, List.of(path)), "the snapshot's handle must stay open");
     }
 
     @CaseId("FCH-020")
@@ -425,7 +424,7 @@ public class ForceCloseHandlesCases {
                 ForceCloseCall.on(share.name(), file).allHandles().marker(marker)), 400,
                 "Force Close * with the marker '" + marker + "' the target never issued");
 
-        assertEquals(ids, openInShare(ctx, share), "a refused request must not close any handle");
+        assertEquals(ids, openOn(ctx, share, List.of(file)), "a refused request must not close any handle");
     }
 
     /** The target's force-close page size, which only the provisioner can tell; without it paging cannot be set up. */

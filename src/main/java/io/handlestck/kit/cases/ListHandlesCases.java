@@ -61,6 +61,8 @@ public class ListHandlesCases {
     static final List<String> HANDLE_ELEMENT_ORDER = List.of("HandleId", "Path", "FileId", "ParentId", "SessionId",
             "AccessRightList", "ClientIp", "ClientName", "OpenTime", "LastReconnectTime");
 
+    /** The file paging cases open their handles on. */
+    private static final String MANY = "dir/many.txt";
     private static final BigInteger UINT64_MAX = new BigInteger("18446744073709551615");
     /** How far a target's clock may be from the kit's: the same window SharedKey allows. */
     private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(15);
@@ -156,7 +158,7 @@ public class ListHandlesCases {
         }
         String id = openOne(ctx, share, path);
 
-        ListedHandle handle = onlyHandle(firstPage(ctx, ListHandlesCall.on(share.name(), "").recursive(true)), id);
+        ListedHandle handle = onlyHandle(firstPage(ctx, ListHandlesCall.on(share.name(), path)), id);
 
         assertEquals(path, handle.decodedPath(), "Path must be relative to the share root, without a leading '/'"
                 + (path.isEmpty() ? " (empty for the root itself)" : ""));
@@ -339,8 +341,10 @@ public class ListHandlesCases {
         String otherHandle = openOne(ctx, share, other);
 
         Map<String, ListedHandle> byId = new HashMap<>();
-        firstPage(ctx, ListHandlesCall.on(share.name(), "").recursive(true)).handles()
-                .forEach(handle -> byId.put(handle.handleId(), handle));
+        for (String path : List.of(directory, file, other)) {
+            firstPage(ctx, ListHandlesCall.on(share.name(), path)).handles()
+                    .forEach(handle -> byId.put(handle.handleId(), handle));
+        }
 
         ListedHandle onDirectory = present(byId, directoryHandle);
         ListedHandle first = present(byId, fileHandles.get(0));
@@ -357,9 +361,9 @@ public class ListHandlesCases {
     @MethodSource("countsAndPageSizes")
     void followingNextMarkerListsEveryHandleOnce(int handles, int maxResults, CaseContext ctx) {
         TestShare share = ctx.newShare();
-        Set<String> opened = openSpread(ctx, share, handles);
+        Set<String> opened = openMany(ctx, share, handles);
 
-        Set<String> listed = listed(ctx, ListHandlesCall.on(share.name(), "dir").recursive(true).maxResults(maxResults));
+        Set<String> listed = listed(ctx, ListHandlesCall.on(share.name(), MANY).maxResults(maxResults));
 
         assertEquals(opened, listed, handles + " handles listed " + maxResults + " per page must each appear once");
     }
@@ -369,9 +373,9 @@ public class ListHandlesCases {
     @MethodSource("countsAndPageSizes")
     void aPageHoldsAtMostMaxResults(int handles, int maxResults, CaseContext ctx) {
         TestShare share = ctx.newShare();
-        openSpread(ctx, share, handles);
+        openMany(ctx, share, handles);
 
-        List<HandleListing> pages = ctx.target().listAll(ListHandlesCall.on(share.name(), "dir").recursive(true)
+        List<HandleListing> pages = ctx.target().listAll(ListHandlesCall.on(share.name(), MANY)
                 .maxResults(maxResults));
 
         for (int i = 0; i < pages.size(); i++) {
@@ -414,9 +418,9 @@ public class ListHandlesCases {
     @MethodSource("countsAndPageSizes")
     void nextMarkerIsSetExactlyWhileIncomplete(int handles, int maxResults, CaseContext ctx) {
         TestShare share = ctx.newShare();
-        openSpread(ctx, share, handles);
+        openMany(ctx, share, handles);
 
-        List<HandleListing> pages = ctx.target().listAll(ListHandlesCall.on(share.name(), "dir").recursive(true)
+        List<HandleListing> pages = ctx.target().listAll(ListHandlesCall.on(share.name(), MANY)
                 .maxResults(maxResults));
 
         int expectedPages = (handles + maxResults - 1) / maxResults;
@@ -440,8 +444,8 @@ public class ListHandlesCases {
     @ValueSource(ints = {5000, 5001, 100000})
     void largeMaxResultsIsAccepted(int maxResults, CaseContext ctx) {
         TestShare share = ctx.newShare();
-        Set<String> opened = openSpread(ctx, share, 3);
-        HandleListing page = firstPage(ctx, ListHandlesCall.on(share.name(), "dir").recursive(true).maxResults(maxResults));
+        Set<String> opened = openMany(ctx, share, 3);
+        HandleListing page = firstPage(ctx, ListHandlesCall.on(share.name(), MANY).maxResults(maxResults));
         assertEquals(opened, new TreeSet<>(page.handleIds()), "maxresults=" + maxResults + " must list all 3 handles");
         assertTrue(page.complete(), "3 handles fit one page of up to 5000");
     }
@@ -509,8 +513,8 @@ public class ListHandlesCases {
     @MethodSource("pagesClosedUnderfoot")
     void closingListedHandlesDoesNotSkipTheRest(int handles, int maxResults, CaseContext ctx) {
         TestShare share = ctx.newShare();
-        Set<String> opened = openSpread(ctx, share, handles);
-        ListHandlesCall call = ListHandlesCall.on(share.name(), "dir").recursive(true).maxResults(maxResults);
+        Set<String> opened = openMany(ctx, share, handles);
+        ListHandlesCall call = ListHandlesCall.on(share.name(), MANY).maxResults(maxResults);
 
         HandleListing first = firstPage(ctx, call);
         assertFalse(first.complete(), handles + " handles with maxresults=" + maxResults + " need more than one page");
@@ -570,21 +574,12 @@ public class ListHandlesCases {
         return handles.get(0);
     }
 
-    /** Opens {@code count} handles spread over {@code dir} itself and two files in it; returns their ids. */
-    private static Set<String> openSpread(CaseContext ctx, TestShare share, int count) {
-        share.directory("dir");
-        List<String> places = List.of("dir", share.file("dir/a.txt"), share.file("dir/b.txt"));
-        Set<String> ids = new TreeSet<>();
-        int[] perPlace = new int[places.size()];
-        for (int i = 0; i < count; i++) {
-            perPlace[i % places.size()]++;
-        }
-        for (int i = 0; i < places.size(); i++) {
-            if (perPlace[i] > 0) {
-                ids.addAll(open(ctx, share, places.get(i), perPlace[i]));
-            }
-        }
-        return ids;
+    /**
+     * Opens {@code count} handles on the file {@link #MANY}; returns their ids. Paging is checked on one
+     * file, without recursion, so that a paging verdict does not depend on the target's recursion.
+     */
+    private static Set<String> openMany(CaseContext ctx, TestShare share, int count) {
+        return new TreeSet<>(open(ctx, share, share.file(MANY), count));
     }
 
     private static void assertUint64(String element, String value) {

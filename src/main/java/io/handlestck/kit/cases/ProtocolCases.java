@@ -10,7 +10,7 @@ import static io.handlestck.kit.cases.CaseSupport.errorCode;
 import static io.handlestck.kit.cases.CaseSupport.errorDetail;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
 import static io.handlestck.kit.cases.CaseSupport.open;
-import static io.handlestck.kit.cases.CaseSupport.openInShare;
+import static io.handlestck.kit.cases.CaseSupport.openOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -291,7 +291,7 @@ public class ProtocolCases {
                 : ctx.target().request(Signing.unsigned()).header("x-ms-handle-id", "*").put(url);
 
         assertAllowedError(ctx, "errorCode", response, 403, operation + " authorized by an account SAS");
-        assertEquals(ids, openInShare(ctx, share), "a refused request must not close any handle");
+        assertEquals(ids, openOn(ctx, share, List.of(FILE)), "a refused request must not close any handle");
     }
 
     @CaseId("PRO-015")
@@ -307,7 +307,7 @@ public class ProtocolCases {
                 : ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles(), Signing.unsigned());
 
         assertAllowedStatus(ctx, "status", response, operation + " without Authorization");
-        assertEquals(ids, openInShare(ctx, share), "a refused request must not close any handle");
+        assertEquals(ids, openOn(ctx, share, List.of(FILE)), "a refused request must not close any handle");
     }
 
     @CaseId("PRO-016")
@@ -357,7 +357,7 @@ public class ProtocolCases {
         assertAllowedStatus(ctx, "status", ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles()
                 .header("x-ms-version", version)), "Force Close Handles at x-ms-version " + version);
 
-        assertEquals(ids, openInShare(ctx, share), "a refused request must not close any handle");
+        assertEquals(ids, openOn(ctx, share, List.of(FILE)), "a refused request must not close any handle");
     }
 
     @CaseId("PRO-019")
@@ -480,7 +480,7 @@ public class ProtocolCases {
 
         judge.accept(ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).handleId(id), signing));
 
-        assertEquals(new TreeSet<>(opened), openInShare(ctx, share), "a request with " + what + " must not close any handle");
+        assertEquals(new TreeSet<>(opened), openOn(ctx, share, List.of(FILE)), "a request with " + what + " must not close any handle");
     }
 
     /**
