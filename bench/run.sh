@@ -92,6 +92,24 @@ wait_for_port() {
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
+# Percent of all cores busy during one second while none of this script's processes run: what others use.
+others_cpu() {
+  local -a a b
+  read -r -a a < <(grep '^cpu ' /proc/stat)
+  sleep 1
+  read -r -a b < <(grep '^cpu ' /proc/stat)
+  local total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+  local idle=$(( (b[4] - a[4]) + (b[5] - a[5]) ))
+  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
+
+# Before each phase: the 1-minute load and what other work takes of the cores right now.
+machine_state() {
+  figure "machine.load1.$1" "$(load1)"
+  figure "machine.others_cpu.$1" "$(others_cpu)"
+}
+
 # ---- tools ------------------------------------------------------------------------------------------
 say "tools"
 missing=()
@@ -131,7 +149,7 @@ figure machine.wrk "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
 figure machine.nginx "$(nginx -v 2>&1 | cut -d/ -f2)"
 figure machine.azurite "$AZURITE_VERSION"
 figure machine.node "$(node --version)"
-figure machine.load1.start "$(load1)"
+machine_state start
 
 JFR_OPTS=()
 if [[ ${BENCH_JFR:-0} == 1 ]]; then
@@ -185,7 +203,7 @@ http_phase() {
     set -- $target
     WRK_LABEL=warmup wrk -t 2 -c 16 -d 4s -s "$BENCH/replay.lua" "http://127.0.0.1:$2" -- "$SCRATCH/$3.req" > /dev/null
   done
-  figure machine.load1.http "$(load1)"
+  machine_state http
   for connections in 1 16 64; do
     run_wrk "http.ours.fch.c$connections" "$OURS_PORT" "$SCRATCH/fch.req" "$connections" "$SECONDS_PER_RUN"
     run_wrk "http.ours.list10.c$connections" "$OURS_PORT" "$SCRATCH/list10.req" "$connections" "$SECONDS_PER_RUN"
@@ -199,7 +217,7 @@ phase http http_phase
 # ---- 2. scale ---------------------------------------------------------------------------------------
 scale_phase() {
   say "2. scale: n = $SIZES"
-  figure machine.load1.scale "$(load1)"
+  machine_state scale
   # shellcheck disable=SC2086
   java $QUIET -Xms6g -Xmx6g $(jfr_for scale) -cp "$CP" io.handlestck.bench.ScaleBench "$FIGURES" $SIZES
 }
@@ -208,7 +226,7 @@ phase scale scale_phase
 # ---- 3. the kit -------------------------------------------------------------------------------------
 kit_phase() {
   say "3. the kit: full certification runs"
-  figure machine.load1.kit "$(load1)"
+  machine_state kit
   java $QUIET -cp "$CP" io.handlestck.bench.KitBench "$FIGURES" parallel
   java $QUIET -cp "$CP" io.handlestck.bench.KitBench "$FIGURES" serial
   # With JVM start: the command a user types, timed from outside.
@@ -225,13 +243,13 @@ phase kit kit_phase
 # ---- 4. concurrency ---------------------------------------------------------------------------------
 concurrency_phase() {
   say "4. concurrency: 16 threads"
-  figure machine.load1.concurrency "$(load1)"
+  machine_state concurrency
   java $QUIET -cp "$CP" io.handlestck.bench.ConcurrencyBench "$FIGURES" 10
 }
 phase concurrency concurrency_phase
 
 # ---- report -----------------------------------------------------------------------------------------
-figure machine.load1.end "$(load1)"
+machine_state end
 figure bench.total_s "$(( $(date +%s) - STARTED ))"
 java $QUIET -cp "$CP" io.handlestck.bench.BenchReport "$FIGURES" "$RESULTS/latest.md" "$BENCH/history.md"
 if ((${#FAILED_PHASES[@]})); then

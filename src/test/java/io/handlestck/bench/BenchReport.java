@@ -23,6 +23,9 @@ public final class BenchReport {
 
     private static final int[] CONNECTIONS = {1, 16, 64};
     private static final String NOT_MEASURED = "not measured";
+    private static final List<String> PHASES = List.of("start", "http", "scale", "kit", "concurrency", "end");
+    /** Above this share of the cores taken by others before a phase, the report says the machine was busy. */
+    private static final double BUSY_PERCENT = 20;
 
     private final Properties figures;
     private final StringBuilder out = new StringBuilder();
@@ -36,13 +39,21 @@ public final class BenchReport {
         try (Reader reader = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
             figures.load(reader);
         }
-        BenchReport report = new BenchReport(figures);
-        report.render(args.length > 2 ? Path.of(args[2]) : null);
-        Files.writeString(Path.of(args[1]), report.out.toString(), StandardCharsets.UTF_8);
-        System.out.println(report.out);
+        Path history = args.length > 2 ? Path.of(args[2]) : null;
+        String markdown = render(figures, history != null && Files.exists(history)
+                ? Files.readString(history, StandardCharsets.UTF_8) : null);
+        Files.writeString(Path.of(args[1]), markdown, StandardCharsets.UTF_8);
+        System.out.println(markdown);
     }
 
-    private void render(Path history) throws IOException {
+    /** The whole report; {@code history} (may be null) is appended as it is. */
+    static String render(Properties figures, String history) {
+        BenchReport report = new BenchReport(figures);
+        report.renderSections(history);
+        return report.out.toString();
+    }
+
+    private void renderSections(String history) {
         line("# Benchmarks: latest run");
         line("");
         line("Written by `bench/run.sh` on " + text("machine.date") + ". Every figure below comes from that one run on one machine.");
@@ -54,9 +65,9 @@ public final class BenchReport {
         kit();
         concurrency();
         failures();
-        if (history != null && Files.exists(history)) {
+        if (history != null) {
             line("");
-            out.append(Files.readString(history, StandardCharsets.UTF_8));
+            out.append(history);
         }
     }
 
@@ -70,20 +81,34 @@ public final class BenchReport {
         line("| Java | " + text("machine.java") + " |");
         line("| tools | " + text("machine.wrk") + ", nginx " + text("machine.nginx") + ", Azurite " + text("machine.azurite")
                 + " on Node " + text("machine.node") + " |");
-        line("| load (1-min average) | start " + text("machine.load1.start") + ", HTTP " + text("machine.load1.http")
-                + ", scale " + text("machine.load1.scale") + ", kit " + text("machine.load1.kit")
-                + ", concurrency " + text("machine.load1.concurrency") + ", end " + text("machine.load1.end") + " |");
+        line("| load (1-min average) before each phase | " + perPhase("machine.load1.") + " |");
+        line("| CPU taken by other work before each phase (% of all cores, 1 s sample) | " + perPhase("machine.others_cpu.") + " |");
         line("| whole run | " + text("bench.total_s") + " s |");
         line("");
         double busiest = 0;
-        for (String phase : List.of("start", "http", "scale", "kit", "concurrency")) {
-            busiest = Math.max(busiest, number("machine.load1." + phase));
+        for (String phase : PHASES) {
+            double others = number("machine.others_cpu." + phase);
+            if (!Double.isNaN(others)) {
+                busiest = Math.max(busiest, others);
+            }
         }
-        if (busiest > 0.5) {
-            line("**The machine was busy** (1-minute load up to " + format(busiest) + " on " + text("machine.nproc")
-                    + " cores before a phase, from other work sharing it): the figures are lower bounds of what an idle machine does.");
+        if (busiest > BUSY_PERCENT) {
+            line("**The machine was busy**: other work took up to " + format(busiest) + "% of the "
+                    + text("machine.nproc") + " cores just before a phase. Every figure here is a lower bound of what "
+                    + "the same machine does idle, and the ratios are only as fair as the load was even.");
             line("");
         }
+    }
+
+    private String perPhase(String prefix) {
+        StringBuilder row = new StringBuilder();
+        for (String phase : PHASES) {
+            if (row.length() > 0) {
+                row.append(", ");
+            }
+            row.append(phase).append(' ').append(text(prefix + phase));
+        }
+        return row.toString();
     }
 
     private void targets() {
