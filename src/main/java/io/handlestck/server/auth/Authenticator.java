@@ -27,6 +27,10 @@ public final class Authenticator {
     private final String account;
     private final String key;
     private final Set<Defect> defects;
+    private volatile ParsedDate lastDate;
+
+    private record ParsedDate(String text, Instant instant) {
+    }
 
     public Authenticator(String account, String key, Set<Defect> defects) {
         this.account = account;
@@ -81,13 +85,27 @@ public final class Authenticator {
         if (date == null) {
             throw ServiceError.authenticationFailed("Request date header not specified: send x-ms-date or Date.");
         }
-        Instant when = WireFormats.parseRfc1123(date).orElseThrow(() ->
-                ServiceError.authenticationFailed("The " + name + " header is not a valid RFC 1123 date."));
+        Instant when = parseDate(date, name);
         if (!defects.contains(Defect.STALE_DATE_ACCEPTED)
                 && Duration.between(when, Instant.now()).abs().compareTo(MAX_CLOCK_SKEW) > 0) {
             throw ServiceError.authenticationFailed("Request date header too old or too far in the future: '" + date
                     + "' in " + name + " is more than 15 minutes away from the server time.");
         }
+    }
+
+    /**
+     * Parses the request date, reusing the last result: clients date every request of one second
+     * alike, and {@code DateTimeFormatter} parsing showed in the benchmark profiles.
+     */
+    private Instant parseDate(String date, String headerName) {
+        ParsedDate last = lastDate;
+        if (last != null && last.text().equals(date)) {
+            return last.instant();
+        }
+        Instant when = WireFormats.parseRfc1123(date).orElseThrow(() ->
+                ServiceError.authenticationFailed("The " + headerName + " header is not a valid RFC 1123 date."));
+        lastDate = new ParsedDate(date, when);
+        return when;
     }
 
     private static Map<String, String> headersOf(ServiceRequest request) {

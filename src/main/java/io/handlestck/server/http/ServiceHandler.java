@@ -247,7 +247,7 @@ public final class ServiceHandler extends Handler.Abstract {
         if (clientRequestId != null && echoable(clientRequestId)) {
             out.put("x-ms-client-request-id", clientRequestId);
         }
-        out.put(HttpHeader.DATE, WireFormats.rfc1123(Instant.now()));
+        out.put(HttpHeader.DATE, WireFormats.rfc1123Now());
         out.put(HttpHeader.SERVER, serverHeader);
         if (reply.contentType() != null) {
             out.put(HttpHeader.CONTENT_TYPE, reply.contentType());

@@ -18,7 +18,24 @@ public final class WireFormats {
     private static final DateTimeFormatter ISO_7 =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    /** The {@code Date} header of the current second, formatted once per second rather than per response. */
+    private static volatile FormattedSecond now = new FormattedSecond(Long.MIN_VALUE, "");
+
+    private record FormattedSecond(long epochSecond, String text) {
+    }
+
     private WireFormats() {
+    }
+
+    /** The RFC 1123 form of the current time, for the {@code Date} header of every response. */
+    public static String rfc1123Now() {
+        long second = System.currentTimeMillis() / 1000;
+        FormattedSecond current = now;
+        if (current.epochSecond() != second) {
+            current = new FormattedSecond(second, rfc1123(Instant.ofEpochSecond(second)));
+            now = current;
+        }
+        return current.text();
     }
 
     public static String rfc1123(Instant instant) {

@@ -21,7 +21,7 @@ public final class ErrorBody {
     public static byte[] write(String code, String message, Map<String, String> details, String requestId, String time,
                                boolean withBom) {
         try {
-            XmlBodies.Body body = XmlBodies.start(withBom);
+            XmlBodies.Body body = XmlBodies.start(withBom, 512);
             XMLStreamWriter xml = body.xml();
             xml.writeStartElement("Error");
             body.element("Code", code);

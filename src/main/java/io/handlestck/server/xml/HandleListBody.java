@@ -34,7 +34,33 @@ public final class HandleListBody {
                         boolean leadingSlash, boolean encodeInvalidPaths) {
     }
 
+    /** About what one {@code <Handle>} with every field takes, to size the buffer of a page up front. */
+    private static final int BYTES_PER_HANDLE = 420;
+
     private HandleListBody() {
+    }
+
+    /**
+     * Formats open times, remembering the last one: handles opened together share their open time
+     * and sit next to each other in a page, so most handles reuse the previous string.
+     */
+    private static final class OpenTimes {
+        private final boolean iso;
+        private long lastMillis = Long.MIN_VALUE;
+        private String lastText;
+
+        OpenTimes(boolean iso) {
+            this.iso = iso;
+        }
+
+        String format(long millis) {
+            if (millis != lastMillis) {
+                Instant opened = Instant.ofEpochMilli(millis);
+                lastText = iso ? WireFormats.iso7(opened) : WireFormats.rfc1123(opened);
+                lastMillis = millis;
+            }
+            return lastText;
+        }
     }
 
     /**
@@ -44,7 +70,8 @@ public final class HandleListBody {
      */
     public static byte[] write(String marker, String maxResults, List<Handle> handles, String nextMarker, Style style) {
         try {
-            XmlBodies.Body body = XmlBodies.start(style.bom());
+            XmlBodies.Body body = XmlBodies.start(style.bom(), 256 + BYTES_PER_HANDLE * handles.size());
+            OpenTimes openTimes = new OpenTimes(style.openTimeIso());
             XMLStreamWriter xml = body.xml();
             xml.writeStartElement("EnumerationResults");
             if (marker != null) {
@@ -58,7 +85,7 @@ public final class HandleListBody {
             } else {
                 xml.writeStartElement(style.entriesElement());
                 for (Handle handle : handles) {
-                    writeHandle(body, handle, style);
+                    writeHandle(body, handle, style, openTimes);
                 }
                 xml.writeEndElement();
             }
@@ -72,7 +99,8 @@ public final class HandleListBody {
         }
     }
 
-    private static void writeHandle(XmlBodies.Body body, Handle handle, Style style) throws XMLStreamException {
+    private static void writeHandle(XmlBodies.Body body, Handle handle, Style style, OpenTimes openTimes)
+            throws XMLStreamException {
         XMLStreamWriter xml = body.xml();
         xml.writeStartElement("Handle");
         body.element("HandleId", Long.toUnsignedString(handle.id()));
@@ -96,8 +124,7 @@ public final class HandleListBody {
         if (style.clientName()) {
             body.element("ClientName", XmlText.escapeInvalid(handle.clientName()));
         }
-        Instant opened = Instant.ofEpochMilli(handle.openTimeMillis());
-        body.element("OpenTime", style.openTimeIso() ? WireFormats.iso7(opened) : WireFormats.rfc1123(opened));
+        body.element("OpenTime", openTimes.format(handle.openTimeMillis()));
         xml.writeEndElement();
     }
 

@@ -1,6 +1,10 @@
 package io.handlestck.server.xml;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -15,12 +19,17 @@ final class XmlBodies {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
-    /** One body being written: the StAX writer and the bytes it writes into. */
-    record Body(ByteArrayOutputStream bytes, XMLStreamWriter xml) {
+    /** One body being written: the StAX writer, the character stream under it and the bytes they fill. */
+    record Body(ByteArrayOutputStream bytes, Writer text, XMLStreamWriter xml) {
 
         byte[] finish() throws XMLStreamException {
             xml.writeEndDocument();
             xml.close();
+            try {
+                text.flush();
+            } catch (IOException e) {
+                throw new XMLStreamException("cannot flush an in-memory body", e);
+            }
             return bytes.toByteArray();
         }
 
@@ -43,20 +52,29 @@ final class XmlBodies {
         void empty(String name) throws XMLStreamException {
             xml.writeCharacters("");
             xml.flush();
-            bytes.writeBytes(("<" + name + " />").getBytes(StandardCharsets.UTF_8));
+            try {
+                text.write("<" + name + " />");
+            } catch (IOException e) {
+                throw new XMLStreamException("cannot write to an in-memory body", e);
+            }
         }
     }
 
     private XmlBodies() {
     }
 
-    static Body start(boolean withBom) throws XMLStreamException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+    /**
+     * @param expectedSize a guess of the body's size in bytes, so a large listing is not copied while it grows
+     */
+    static Body start(boolean withBom, int expectedSize) throws XMLStreamException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(512, expectedSize));
         if (withBom) {
             bytes.writeBytes(BOM);
         }
-        XMLStreamWriter xml = FACTORY.createXMLStreamWriter(bytes, StandardCharsets.UTF_8.name());
+        // StAX over a buffered Writer: its own UTF-8 stream writer goes to the byte stream one char at a time.
+        Writer text = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 16 * 1024);
+        XMLStreamWriter xml = FACTORY.createXMLStreamWriter(text);
         xml.writeStartDocument("utf-8", "1.0");
-        return new Body(bytes, xml);
+        return new Body(bytes, text, xml);
     }
 }
