@@ -46,7 +46,9 @@ if ! docker info >/dev/null 2>&1; then
   [ "$(id -u)" -eq 0 ] || fail "the Docker daemon is not running and only root can start dockerd here"
   mkdir -p "$state_dir"
   echo "ci-docker: starting dockerd (log: $dockerd_log)"
-  nohup dockerd >"$dockerd_log" 2>&1 &
+  # The bridge gets an explicit gateway: Testcontainers, when it believes it runs inside a container
+  # (/.dockerenv), looks the gateway up there and otherwise pulls alpine just to ask `ip route`.
+  nohup dockerd --bip=172.17.0.1/16 >"$dockerd_log" 2>&1 &
   echo $! >"$dockerd_pid"
   deadline=$(( $(date +%s) + start_timeout_seconds ))
   until docker info >/dev/null 2>&1; do

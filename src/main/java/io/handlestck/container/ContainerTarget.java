@@ -1,9 +1,15 @@
 package io.handlestck.container;
 
+import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.TransportConfig;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
 /**
  * The reference server in a container as a kit target, for {@code run --container [--image NAME]}:
@@ -34,13 +40,14 @@ public final class ContainerTarget implements AutoCloseable {
     public static ContainerTarget start(String image) {
         DockerImageName imageName = parseImage(image);
         requireDockerAndImage(imageName);
+        skipStartupChecksUnlessConfigured();
         HandlesReferenceContainer container = new HandlesReferenceContainer(imageName);
         try {
             container.start();
         } catch (RuntimeException e) {
             container.stop();
             throw new ContainerUnavailableException("the container of " + imageName.asCanonicalNameString()
-                    + " did not become healthy: " + rootMessage(e) + ryukHint(e), e);
+                    + " did not become healthy: " + rootMessage(e), e);
         }
         return new ContainerTarget(container);
     }
@@ -87,22 +94,57 @@ public final class ContainerTarget implements AutoCloseable {
         }
     }
 
-    /** Fails with one line when Docker does not answer or the project's image was never built here. */
+    /**
+     * Fails with one line, before Testcontainers gets a chance to spend minutes retrying pulls: when
+     * no Docker daemon answers, when the project's image was never built here, and when Testcontainers'
+     * Ryuk reaper is on but its image is not on this machine. Looks only, with a plain client, because
+     * the first use of Testcontainers' own client starts Ryuk.
+     */
     static void requireDockerAndImage(DockerImageName imageName) {
-        if (!DockerClientFactory.instance().isDockerAvailable()) {
-            throw new ContainerUnavailableException("no Docker daemon answered (tried DOCKER_HOST and"
-                    + " /var/run/docker.sock): start dockerd, or run the kit without --container");
-        }
-        // The usual mistake is an image never built here; one that is absent but lives on a registry is
-        // left for Testcontainers to pull.
+        TransportConfig transport;
         try {
-            DockerClientFactory.instance().client().inspectImageCmd(imageName.asCanonicalNameString()).exec();
-        } catch (NotFoundException absent) {
-            if (imageName.getRepository().equals(HandlesReferenceContainer.DEFAULT_IMAGE_NAME.getRepository())
-                    && imageName.getRegistry().isEmpty()) {
+            transport = DockerClientFactory.instance().getTransportConfig();
+        } catch (RuntimeException e) {
+            throw new ContainerUnavailableException("no Docker daemon answered (tried DOCKER_HOST and"
+                    + " /var/run/docker.sock): start dockerd, or run the kit without --container", e);
+        }
+        try (DockerClient docker = DockerClientProviderStrategy.getClientForConfig(transport)) {
+            // An image that is absent but may live on a registry is left for Testcontainers to pull.
+            boolean projectImage = imageName.getRegistry().isEmpty()
+                    && imageName.getRepository().equals(HandlesReferenceContainer.DEFAULT_IMAGE_NAME.getRepository());
+            if (projectImage && !presentLocally(docker, imageName.asCanonicalNameString())) {
                 throw new ContainerUnavailableException("image " + imageName.asCanonicalNameString()
-                        + " is not built on this machine: run docker/ci-docker.sh (see docker/README.md)", absent);
+                        + " is not built on this machine: run docker/ci-docker.sh (see docker/README.md)");
             }
+            String ryukImage = TestcontainersConfiguration.getInstance().getRyukImage();
+            if (!Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED")) && !presentLocally(docker, ryukImage)) {
+                throw new ContainerUnavailableException("Testcontainers' reaper image " + ryukImage + " is not on this"
+                        + " machine: docker pull it, or set TESTCONTAINERS_RYUK_DISABLED=true (containers are then"
+                        + " stopped when the JVM exits)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean presentLocally(DockerClient docker, String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException absent) {
+            return false;
+        }
+    }
+
+    /**
+     * Testcontainers' startup checks run a throwaway {@code alpine} container to measure free disk
+     * space: nothing the kit's one small container needs, and two minutes of pull retries where no
+     * registry answers. They stay on when the user configured them (environment or
+     * {@code ~/.testcontainers.properties}); this only changes this JVM's in-memory default.
+     */
+    private static void skipStartupChecksUnlessConfigured() {
+        if (System.getenv("TESTCONTAINERS_CHECKS_DISABLE") == null) {
+            TestcontainersConfiguration.getInstance().getUserProperties().putIfAbsent("checks.disable", "true");
         }
     }
 
@@ -112,14 +154,5 @@ public final class ContainerTarget implements AutoCloseable {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
-    }
-
-    /** Testcontainers starts its Ryuk reaper from a public image; where nothing can be pulled it must be off. */
-    private static String ryukHint(Throwable e) {
-        boolean ryukDisabled = Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"));
-        String text = String.valueOf(e.getMessage()) + rootMessage(e);
-        return !ryukDisabled && text.toLowerCase().contains("ryuk")
-                ? " (without registry access set TESTCONTAINERS_RYUK_DISABLED=true; the kit stops its container itself)"
-                : "";
     }
 }

@@ -53,7 +53,6 @@ class HandlesReferenceContainerIT {
         assertThat(endpoint.getPath()).isEqualTo("/" + ReferenceServer.DEV_ACCOUNT);
 
         WireClient client = WireClient.pathStyle(endpoint, defaults.getAccount(), defaults.getKey());
-        client.createShare("endpoint");
         client.createTree("endpoint", "dir/", "dir/file.txt");
         client.openHandles("endpoint", "dir/file.txt", 3);
 
@@ -93,7 +92,7 @@ class HandlesReferenceContainerIT {
     @Test
     void serverDoesNotRunAsRoot() {
         TopContainerResponse top = defaults.getDockerClient().topContainerCmd(defaults.getContainerId())
-                .withPsArgs("-o uid,args").exec();
+                .withPsArgs("-o pid,uid,args").exec();
         List<String> titles = Arrays.asList(top.getTitles());
         int uid = titles.indexOf("UID");
         assertThat(top.getProcesses()).as("processes of the container").isNotEmpty();
@@ -114,8 +113,7 @@ class HandlesReferenceContainerIT {
             assertThat(WireClient.expect(client.fixtureRequest("GET", "").send(), 200).json()
                     .path("forceClosePageSize").asInt()).isEqualTo(2);
 
-            client.createShare("paged");
-            client.createFile("paged", "f.txt");
+            client.createTree("paged", "f.txt");
             client.openHandles("paged", "f.txt", 5);
             ForceCloseResult firstPage = client.forceClose(Scope.of("paged", "f.txt"), "*", null);
             assertThat(firstPage.closed()).isEqualTo(2);

@@ -1,0 +1,80 @@
+package io.handlestck.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.handlestck.kit.catalogue.Catalogue;
+import io.handlestck.kit.catalogue.ConformanceClass;
+import io.handlestck.kit.config.KitConfig;
+import io.handlestck.kit.result.CaseResult;
+import io.handlestck.kit.result.Level;
+import io.handlestck.kit.result.RunReport;
+import io.handlestck.kit.result.Status;
+import io.handlestck.kit.run.KitRunner;
+import io.handlestck.kit.run.RunListener;
+import io.handlestck.server.defects.Defect;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The kit against the reference server in its container, over the published port only: the image
+ * certifies with every required and recommended case passing, and a container started with a
+ * defect is caught by the cases that defect names.
+ */
+@ExtendWith(ContainerTestGate.class)
+class KitAgainstContainerIT {
+
+    private static final Set<Status> CAUGHT = Set.of(Status.FAIL, Status.WARN);
+
+    @Test
+    void everyRequiredAndRecommendedCasePasses() {
+        try (HandlesReferenceContainer server = new HandlesReferenceContainer(ContainerTestGate.image())) {
+            server.start();
+            // The connection string alone names the target, as a CI user would pass it.
+            RunReport report = KitRunner.run(config(Map.of("connectionString", server.getConnectionString())),
+                    RunListener.SILENT);
+
+            assertThat(report.error()).as("run error").isNull();
+            assertThat(report.target().endpoint()).isEqualTo(server.getEndpoint().toString());
+            assertThat(report.cases().stream().map(CaseResult::conformanceClass).collect(Collectors.toSet()))
+                    .as("conformance classes run")
+                    .isEqualTo(Catalogue.fromClasspath().classes().stream().map(ConformanceClass::name).collect(Collectors.toSet()));
+            List<String> notPassing = report.cases().stream()
+                    .filter(result -> result.level() != Level.OPTIONAL && result.status() != Status.PASS)
+                    .map(result -> result.displayName() + " -> " + result.status() + ": " + result.message())
+                    .toList();
+            assertThat(notPassing).as("required and recommended cases that did not pass against the container").isEmpty();
+        }
+    }
+
+    /** One defect per conformance area: force-close semantics, and the shape of the List Handles body. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(names = {"WILDCARD_CLOSES_ONE", "HANDLE_LIST_ELEMENT"})
+    void aDefectiveContainerIsCaught(Defect defect) {
+        assertThat(defect.caughtBy()).as(defect + " names the cases that catch it").isNotEmpty();
+        try (HandlesReferenceContainer server = new HandlesReferenceContainer(ContainerTestGate.image()).withDefect(defect)) {
+            server.start();
+            RunReport report = KitRunner.run(config(Map.of("endpoint", server.getEndpoint().toString(),
+                    "account", server.getAccount(), "key", server.getKey(),
+                    "cases", String.join(",", defect.caughtBy()))), RunListener.SILENT);
+
+            assertThat(report.error()).as("run error").isNull();
+            Map<String, Set<Status>> statusesById = report.cases().stream().collect(Collectors.groupingBy(
+                    CaseResult::id, Collectors.mapping(CaseResult::status, Collectors.toSet())));
+            assertThat(statusesById).as("cases run").containsOnlyKeys(defect.caughtBy());
+            statusesById.forEach((id, statuses) -> assertThat(statuses)
+                    .as("%s with %s on", id, defect).containsAnyElementsOf(CAUGHT));
+        }
+    }
+
+    /** Only the given flags: the test's own JVM properties and environment must not steer the kit. */
+    private static KitConfig config(Map<String, String> flags) {
+        return KitConfig.resolve(flags, new Properties(), Map.of(), null);
+    }
+}
