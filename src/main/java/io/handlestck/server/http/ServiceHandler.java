@@ -142,7 +142,7 @@ public final class ServiceHandler extends Handler.Abstract {
 
     private static void checkTimeout(ServiceRequest request) {
         String timeout = request.query("timeout");
-        if (timeout != null && !timeout.matches("[0-9]{1,9}")) {
+        if (timeout != null && !timeout.matches("[0-9]{1,18}")) {
             throw ServiceError.invalidQueryParameterValue("timeout", timeout, "timeout must be a non-negative integer of seconds.");
         }
     }
