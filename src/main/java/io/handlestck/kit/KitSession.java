@@ -71,16 +71,9 @@ public final class KitSession implements AutoCloseable {
      * @throws RuntimeException when the target is unreachable or the embedded server cannot start
      */
     public static KitSession open(KitConfig config) {
-        ReferenceServer server = null;
-        KitConfig effective = config;
+        ReferenceServer server = config.embedded() ? startEmbedded(config) : null;
+        KitConfig effective = server == null ? config : config.withTarget(server.endpoint(), server.account(), server.key());
         try {
-            if (config.embedded()) {
-                server = ReferenceServer.builder()
-                        .account(config.account() != null ? config.account() : ReferenceServer.DEV_ACCOUNT)
-                        .key(config.key() != null ? config.key() : ReferenceServer.DEV_KEY)
-                        .port(0).build().start();
-                effective = config.withTarget(server.endpoint(), server.account(), server.key());
-            }
             Target target = new Target(effective.endpoint(), effective.account(), effective.key(), effective.version());
             String[] firstServerHeader = new String[1];
             TargetClient probe = new TargetClient(target, exchange -> firstServerHeader[0] = serverHeaderOf(exchange));
@@ -89,13 +82,21 @@ public final class KitSession implements AutoCloseable {
             KitSession session = new KitSession(effective, server, factory, firstServerHeader[0]);
             OPEN.put(session.id, session);
             return session;
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException e) {
             if (server != null) {
                 server.close();
             }
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
+            throw e;
+        }
+    }
+
+    private static ReferenceServer startEmbedded(KitConfig config) {
+        try {
+            return ReferenceServer.builder()
+                    .account(config.account() != null ? config.account() : ReferenceServer.DEV_ACCOUNT)
+                    .key(config.key() != null ? config.key() : ReferenceServer.DEV_KEY)
+                    .port(0).build().start();
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("the embedded reference server did not start: " + e.getMessage(), e);
         }
     }
@@ -130,7 +131,7 @@ public final class KitSession implements AutoCloseable {
     private static void probe(TargetClient client) {
         try {
             client.request().get(TargetClient.withQuery(client.endpoint().toString(), "comp", "list"));
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // REST Assured rethrows the transport's checked IOException undeclared
             throw new IllegalStateException("target " + client.endpoint() + " is unreachable: " + rootMessage(e), e);
         }
     }

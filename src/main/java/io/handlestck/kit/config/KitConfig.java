@@ -148,6 +148,12 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
         return out;
     }
 
+    /** The redacted view: a configuration printed in a log or an exception must not leak the key. */
+    @Override
+    public String toString() {
+        return "KitConfig" + redacted();
+    }
+
     /** A copy that runs only the given case ids; used by tests and by callers that select programmatically. */
     public KitConfig withCases(Collection<String> ids) {
         return new KitConfig(endpoint, account, key, provisioner, version, Set.copyOf(ids), classes, levels, disabled,

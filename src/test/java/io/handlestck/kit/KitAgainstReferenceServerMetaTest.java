@@ -1,0 +1,91 @@
+package io.handlestck.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.handlestck.kit.catalogue.Catalogue;
+import io.handlestck.kit.catalogue.CatalogueEntry;
+import io.handlestck.kit.config.KitConfig;
+import io.handlestck.kit.provision.HandleProvisioner;
+import io.handlestck.kit.result.CaseResult;
+import io.handlestck.kit.result.Level;
+import io.handlestck.kit.result.RunReport;
+import io.handlestck.kit.result.Status;
+import io.handlestck.kit.run.KitRunner;
+import io.handlestck.kit.run.RunListener;
+import io.handlestck.server.ReferenceServer;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kit against the reference server as it should be: every required and recommended case passes
+ * (the kit does not cry wolf), and with the fixture protocol switched off every case that needs
+ * handles says COULD_NOT_TEST while the others still pass (the kit never passes what it could not test).
+ */
+class KitAgainstReferenceServerMetaTest {
+
+    @Test
+    void everyRequiredAndRecommendedCasePassesAgainstTheEmbeddedReferenceServer() {
+        RunReport report = KitRunner.run(KitConfig.defaults(), RunListener.SILENT);
+
+        assertThat(report.error()).isNull();
+        assertThat(report.target().provisioner()).isEqualTo("fixture");
+        assertThat(report.target().serverHeader()).startsWith(ReferenceServer.PRODUCT);
+        assertEveryEntryReported(report);
+        List<String> notPassing = report.cases().stream()
+                .filter(result -> result.level() != Level.OPTIONAL && result.status() != Status.PASS)
+                .map(KitAgainstReferenceServerMetaTest::describe).toList();
+        assertThat(notPassing).as("required and recommended cases that did not pass").isEmpty();
+        List<String> optionalWrong = report.cases().stream()
+                .filter(result -> result.level() == Level.OPTIONAL && result.status() != Status.PASS
+                        && result.status() != Status.NOT_IMPLEMENTED)
+                .map(KitAgainstReferenceServerMetaTest::describe).toList();
+        assertThat(optionalWrong).as("optional cases that answered wrongly").isEmpty();
+        assertThat(report.cases()).allSatisfy(result -> assertThat(result.cleanupProblems()).isEmpty());
+    }
+
+    @Test
+    void withoutFixturesEveryCaseNeedingHandlesCouldNotTestAndTheRestPass() throws Exception {
+        try (ReferenceServer server = ReferenceServer.builder().fixtures(false).build().start()) {
+            RunReport report = KitRunner.run(configFor(server), RunListener.SILENT);
+
+            assertThat(report.error()).isNull();
+            assertThat(report.target().provisioner()).isEqualTo("none");
+            assertEveryEntryReported(report);
+            Map<String, CatalogueEntry> entries = Catalogue.fromClasspath().entries().stream()
+                    .collect(Collectors.toMap(CatalogueEntry::id, entry -> entry));
+            List<String> wrong = report.cases().stream().filter(result -> {
+                CatalogueEntry entry = entries.get(result.id());
+                boolean needsHandles = entry.needs(HandleProvisioner.HANDLES) || entry.needs(HandleProvisioner.SNAPSHOTS)
+                        || entry.needs(HandleProvisioner.FIXTURE_STATE);
+                if (needsHandles) {
+                    return result.status() != Status.COULD_NOT_TEST;
+                }
+                return result.level() != Level.OPTIONAL ? result.status() != Status.PASS
+                        : result.status() != Status.PASS && result.status() != Status.NOT_IMPLEMENTED;
+            }).map(KitAgainstReferenceServerMetaTest::describe).toList();
+            assertThat(wrong).as("cases with the wrong status when no handles can be opened").isEmpty();
+            assertThat(report.cases()).filteredOn(result -> result.status() == Status.COULD_NOT_TEST)
+                    .allSatisfy(result -> assertThat(result.message()).isNotBlank());
+        }
+    }
+
+    /** A kit configuration aimed at a server the test started, over HTTP like any other target. */
+    static KitConfig configFor(ReferenceServer server) {
+        return KitConfig.resolve(Map.of("endpoint", server.endpoint().toString(), "account", server.account(),
+                "key", server.key()), new Properties(), Map.of(), null);
+    }
+
+    static void assertEveryEntryReported(RunReport report) {
+        Set<String> reported = report.cases().stream().map(CaseResult::id).collect(Collectors.toSet());
+        assertThat(reported).containsExactlyInAnyOrderElementsOf(
+                Catalogue.fromClasspath().entries().stream().map(CatalogueEntry::id).toList());
+    }
+
+    static String describe(CaseResult result) {
+        return result.status() + " " + result.displayName() + ": " + result.message();
+    }
+}
