@@ -24,7 +24,10 @@ public final class ListHandlesOperation {
 
     public Reply list(ServiceRequest request) {
         String maxResults = request.query("maxresults");
-        int pageSize = pageSize(maxResults);
+        Long requested = maxResults == null ? null : parseMaxResults(maxResults);
+        int pageSize = requested == null || requested < 1 || context.defect(Defect.MAXRESULTS_IGNORED)
+                ? MAX_PAGE
+                : (int) Math.min(requested, MAX_PAGE);
         HandleTarget target = HandleTarget.resolve(context, request);
         String marker = request.query("marker");
         Handle from = Paging.start(context, marker, target.scope());
@@ -43,24 +46,31 @@ public final class ListHandlesOperation {
                 context.defect(Defect.PATH_WITH_LEADING_SLASH),
                 !context.defect(Defect.PATH_NOT_ENCODED));
         return Reply.status(200).body("application/xml",
-                HandleListBody.write(marker, maxResults, page.handles(), nextMarker == null ? "" : nextMarker, style));
+                HandleListBody.write(marker, requested == null ? null : requested.toString(), page.handles(),
+                        nextMarker == null ? "" : nextMarker, style));
     }
 
-    /** maxresults: at least 1 (swagger {@code minimum: 1}), above 5000 means 5000; 0, negative or not a number: 400. */
-    private int pageSize(String maxResults) {
-        if (maxResults == null || context.defect(Defect.MAXRESULTS_IGNORED)) {
-            return MAX_PAGE;
-        }
-        String value = maxResults.trim();
-        if (!value.matches("-?[0-9]{1,30}")) {
+    /**
+     * maxresults: an int32 of at least 1 (swagger {@code minimum: 1}); above 5000 means 5000; 0 or
+     * negative is 400 OutOfRangeQueryParameterValue, anything that is not an int32 (spaces, signs,
+     * fractions, 20 digits) 400 InvalidQueryParameterValue or OutOfRange, never echoed unparsed.
+     */
+    private long parseMaxResults(String maxResults) {
+        if (!maxResults.matches("-?[0-9]{1,30}")) {
             throw ServiceError.invalidQueryParameterValue("maxresults", maxResults, "The value is not an integer.");
         }
-        if (value.startsWith("-") || value.replace("0", "").isEmpty()) {
-            if (context.defect(Defect.MAXRESULTS_ZERO_ACCEPTED)) {
-                return MAX_PAGE;
-            }
+        long value;
+        try {
+            value = Long.parseLong(maxResults);
+        } catch (NumberFormatException tooLong) {
+            value = maxResults.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        if (value < 1 && context.defect(Defect.MAXRESULTS_ZERO_ACCEPTED)) {
+            return value;
+        }
+        if (value < 1 || value > Integer.MAX_VALUE) {
             throw ServiceError.outOfRangeQueryParameterValue("maxresults", maxResults, 1, Integer.MAX_VALUE);
         }
-        return value.length() > 9 ? MAX_PAGE : Math.min(Integer.parseInt(value), MAX_PAGE);
+        return value;
     }
 }
