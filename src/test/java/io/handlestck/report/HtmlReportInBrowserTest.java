@@ -116,6 +116,32 @@ class HtmlReportInBrowserTest {
         assertThat(realDom).contains(realJson.get("target").get("endpoint").asText());
     }
 
+    @Test
+    void anOpenedCaseShowsItsMessageSourcesAndScrubbedExchanges() throws Exception {
+        String opened = HeadlessChromium.dumpDom(dir.resolve("report.html").toUri() + "#open=FCH-004");
+        JsonNode fch004 = null;
+        for (JsonNode c : json.get("cases")) {
+            if (c.get("id").asText().equals("FCH-004")) {
+                fch004 = c;
+            }
+        }
+        assertThat(fch004).isNotNull();
+        int start = opened.indexOf("<details class=\"case\" data-id=\"FCH-004\"");
+        assertThat(start).isNotNegative();
+        int next = opened.indexOf("<details class=\"case", start + 1);
+        String details = opened.substring(start, next < 0 ? opened.length() : next);
+        assertThat(details).contains(" open=\"\"")
+                .contains(fch004.get("sources").get(0).get("ref").asText())
+                .contains(fch004.get("sources").get(0).get("text").asText())
+                .contains("Cleanup problems").contains(fch004.get("cleanupProblems").get(0).asText())
+                .contains("HTTP exchanges (1)")
+                .contains("Authorization: SharedKey devstoreaccount1:&lt;scrubbed&gt;")
+                .contains("x-ms-number-of-handles-closed: 1")
+                .doesNotContain(SampleRuns.KEY).doesNotContain(SampleRuns.SIGNATURE);
+        // The other cases stay closed and empty until opened.
+        assertThat(opened.split(" open=\"\"", -1)).hasSize(2);
+    }
+
     /** The {@code <td>} cells with the given class, as attribute maps plus their {@code text}. */
     private static List<Map<String, String>> cells(String cssClass) {
         return cells(dom, cssClass);
