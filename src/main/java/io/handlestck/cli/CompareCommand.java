@@ -50,7 +50,7 @@ final class CompareCommand implements Callable<Integer> {
             columns.add(new Comparison.Column(labels.get(i), runs.get(i)));
         }
         Comparison comparison = Comparison.of(columns);
-        Files.createDirectories(outDir);
+        RunCommand.requireWritableDirectory(outDir, "--out");
         Files.writeString(outDir.resolve(MARKDOWN_FILE), comparison.markdown());
         Files.writeString(outDir.resolve(HTML_FILE), comparison.html());
 

@@ -107,6 +107,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkFlagCombinations();
         Baseline baseline = baselineFile == null ? null : readBaseline();
+        requireWritableDirectory(reportDir, "--report-dir");
         KitConfig config = target.resolve(runFlags());
         if (container) {
             try (ContainerTarget started = startContainer()) {
@@ -199,6 +200,18 @@ final class RunCommand implements Callable<Integer> {
         }
         if (container && target.namesATarget()) {
             throw new UsageException("--container starts its own target; drop --endpoint/--connection-string");
+        }
+    }
+
+    /** Checked before the run, so that a typo does not cost a whole run before it shows. */
+    static void requireWritableDirectory(Path dir, String flag) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UsageException("cannot use " + flag + " " + dir + ": the directory cannot be created");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UsageException("cannot use " + flag + " " + dir + ": not writable");
         }
     }
 

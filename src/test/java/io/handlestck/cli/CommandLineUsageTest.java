@@ -53,6 +53,8 @@ class CommandLineUsageTest {
             "run --level mandatory",
             "run --endpoint not-a-url --account a --key a2V5",
             "clean",
+            "run --case FCH-001 --class list-handles",
+            "run --report-dir /proc/no-such-dir",
             "cases --class no-such-class"})
     void badUsageIsOneLineAndExitCode2(String commandLine) {
         Cli.Result result = Cli.run(commandLine.split(" "));
