@@ -1,6 +1,6 @@
 package io.handlestck.server.http;
 
-import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code x-ms-version} values the service knows (shared/reference/azure-files-behaviour.md §1.7:
@@ -20,7 +20,7 @@ public final class ApiVersions {
     /** {@code <ClientName>} in a listed handle. */
     public static final String CLIENT_NAME = "2024-02-04";
 
-    private static final List<String> KNOWN = List.of(
+    private static final Set<String> KNOWN = Set.of(
             "2015-02-21", "2015-04-05", "2015-07-08", "2015-12-11", "2016-05-31", "2017-04-17", "2017-07-29",
             "2017-11-09", "2018-03-28", "2018-11-09", "2019-02-02", "2019-07-07", "2019-10-10", "2019-12-12",
             "2020-02-10", "2020-04-08", "2020-06-12", "2020-08-04", "2020-10-02", "2020-12-06", "2021-02-12",
@@ -38,9 +38,5 @@ public final class ApiVersions {
 
     public static boolean atLeast(String version, String first) {
         return version.compareTo(first) >= 0;
-    }
-
-    public static List<String> known() {
-        return KNOWN;
     }
 }

@@ -50,6 +50,7 @@ public final class ServiceHandler extends Handler.Abstract {
     private static final String HEALTH_PATH = "/$health";
     private static final int MAX_BODY = 8 * 1024 * 1024;
     private static final int MAX_CLIENT_REQUEST_ID = 1024;
+    private static final byte[] NO_BODY = new byte[0];
     private static final byte[] HEALTH_BODY = "{\"status\":\"up\"}".getBytes(StandardCharsets.UTF_8);
 
     private final ServerContext context;
@@ -216,6 +217,10 @@ public final class ServiceHandler extends Handler.Abstract {
     }
 
     private static byte[] readBody(Request request) throws IOException {
+        HttpFields headers = request.getHeaders();
+        if (headers.getLongField(HttpHeader.CONTENT_LENGTH) <= 0 && !headers.contains(HttpHeader.TRANSFER_ENCODING)) {
+            return NO_BODY; // most requests: no buffer to allocate, nothing to wait for
+        }
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] body = in.readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
