@@ -176,12 +176,20 @@ final class RunCommand implements Callable<Integer> {
         } catch (KitConfigException e) {
             throw new UsageException(e.getMessage());
         } catch (RuntimeException | LinkageError e) {
-            Map<Status, Integer> summary = new EnumMap<>(Status.class);
-            return new RunReport(KitVersionProvider.version(), null, config.runPrefix() + "-crashed", startedAt,
-                    Instant.now(), new TargetInfo(config.embedded() ? "embedded reference server" : config.endpoint().toString(),
-                    config.account(), null, config.product(), config.provisioner()), config.redacted(), config.version(),
-                    summary, List.of(), "the kit crashed before reporting any case: " + e);
+            return crashReport(config, startedAt, e);
         }
+    }
+
+    /** The report of a run the kit could not even start or finish reporting: no cases, and why. */
+    static RunReport crashReport(KitConfig config, Instant startedAt, Throwable crash) {
+        Map<Status, Integer> summary = new EnumMap<>(Status.class);
+        for (Status status : Status.values()) {
+            summary.put(status, 0);
+        }
+        return new RunReport(KitVersionProvider.version(), null, config.runPrefix() + "-crashed", startedAt,
+                Instant.now(), new TargetInfo(config.embedded() ? "embedded reference server" : config.endpoint().toString(),
+                config.account(), null, config.product(), config.provisioner()), config.redacted(), config.version(),
+                summary, List.of(), "the kit crashed before reporting any case: " + crash);
     }
 
     private int reportRegressions(PrintWriter out, Baseline baseline, RunReport report) {

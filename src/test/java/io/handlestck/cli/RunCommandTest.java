@@ -65,6 +65,12 @@ class RunCommandTest {
         assertThat(result.outLines().stream().filter(line -> line.matches("\\[\\d+/2] FCH-00[12] .+ \\.\\.\\. PASS \\d+ ms")))
                 .hasSize(report.get("cases").size());
         assertThat(result.out()).containsPattern("(?m)^required\\s+\\d+\\s+\\d+").contains("PASSED");
+        // junit.xml names each test case by its display name: case id and target, unique.
+        String endpoint = report.get("target").get("endpoint").asText();
+        List<String> names = java.util.regex.Pattern.compile("<testcase [^>]*?\\bname=\"([^\"]*)\"")
+                .matcher(Files.readString(reports.resolve("junit.xml"))).results().map(match -> match.group(1)).toList();
+        assertThat(names).hasSize(report.get("cases").size()).doesNotHaveDuplicates()
+                .allSatisfy(name -> assertThat(name).matches("FCH-00[12] .*").contains(endpoint));
     }
 
     @Test
