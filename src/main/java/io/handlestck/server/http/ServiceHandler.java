@@ -75,7 +75,7 @@ public final class ServiceHandler extends Handler.Abstract {
         HttpFields headers = request.getHeaders();
         Reply reply;
         try {
-            if (request.getHttpURI().getPath().equals(HEALTH_PATH) && (method.equals("GET") || method.equals("HEAD"))) {
+            if (HEALTH_PATH.equals(request.getHttpURI().getPath()) && (method.equals("GET") || method.equals("HEAD"))) {
                 reply = Reply.status(200).body("application/json", HEALTH_BODY);
             } else {
                 reply = process(parse(request));
@@ -87,7 +87,8 @@ public final class ServiceHandler extends Handler.Abstract {
             reply = errorReply(new ServiceError(500, "InternalError",
                     "Server encountered an internal error. Please try again after some time."), requestId);
         }
-        write(reply, requestId, echoedVersion(headers.get("x-ms-version")), headers.get("x-ms-client-request-id"), method.equals("HEAD"), response, callback);
+        write(reply, requestId, echoedVersion(headers.get("x-ms-version")), headers.get("x-ms-client-request-id"),
+                method.equals("HEAD"), response, callback);
         return true;
     }
 

@@ -58,6 +58,8 @@ class MalformedHttpTest {
                 "GET /devstoreaccount1/s/../../etc/passwd?comp=listhandles HTTP/1.1\r\n" + headers + "\r\n",
                 "GET /devstoreaccount1//s HTTP/1.1\r\n" + headers + "\r\n",
                 "GET / HTTP/1.1\r\n" + headers + "\r\n",
+                "OPTIONS * HTTP/1.1\r\n" + headers + "\r\n",
+                "GET http://127.0.0.1 HTTP/1.1\r\n" + headers + "\r\n",
                 "BREW /devstoreaccount1/s?restype=share HTTP/1.1\r\n" + headers + "\r\n",
                 "PUT /devstoreaccount1/s?comp=forceclosehandles HTTP/1.1\r\n" + headers + "Content-Length: 5\r\n\r\nabcde",
                 "GET /devstoreaccount1/s?comp=listhandles HTTP/1.1\r\n" + headers + "X-Big: " + "x".repeat(20_000) + "\r\n\r\n",
