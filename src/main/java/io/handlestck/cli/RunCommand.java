@@ -108,6 +108,7 @@ final class RunCommand implements Callable<Integer> {
         checkFlagCombinations();
         Baseline baseline = baselineFile == null ? null : readBaseline();
         requireWritableDirectory(reportDir, "--report-dir");
+        // Resolved before a container is started, so that a bad setting costs no container start.
         KitConfig config = target.resolve(runFlags());
         if (container) {
             try (ContainerTarget started = startContainer()) {
@@ -152,8 +153,7 @@ final class RunCommand implements Callable<Integer> {
                 exit = reportRegressions(out, baseline, report);
             } else {
                 summary.blocking(certify).forEach(result -> out.println("  " + result.status() + " "
-                        + result.id() + (result.variant() == null || result.variant().isBlank() ? "" : " [" + result.variant() + "]")
-                        + " " + result.title()));
+                        + RunSummary.key(result) + " " + result.title()));
             }
             if (certify) {
                 Path folder = Submission.write(reportDir, readWritten(written), written, reproduceCommand(), green);

@@ -28,11 +28,11 @@ public final class Baseline {
     public List<Regression> regressions(RunReport current) {
         Map<String, Status> before = new HashMap<>();
         for (CaseResult result : stored.cases()) {
-            before.put(ReportText.caseKey(result), result.status());
+            before.put(RunSummary.key(result), result.status());
         }
         return current.cases().stream()
-                .filter(result -> before.get(ReportText.caseKey(result)) == Status.PASS && result.status() != Status.PASS)
-                .map(result -> new Regression(ReportText.caseKey(result), result.title(), result.status(),
+                .filter(result -> before.get(RunSummary.key(result)) == Status.PASS && result.status() != Status.PASS)
+                .map(result -> new Regression(RunSummary.key(result), result.title(), result.status(),
                         ReportText.firstLine(result.message())))
                 .toList();
     }

@@ -50,7 +50,7 @@ public final class Comparison {
         for (Column column : columns) {
             Map<String, Status> statuses = new LinkedHashMap<>();
             for (CaseResult result : column.report().cases()) {
-                String key = ReportText.caseKey(result);
+                String key = RunSummary.key(result);
                 firstSeen.putIfAbsent(key, result);
                 statuses.put(key, result.status());
             }

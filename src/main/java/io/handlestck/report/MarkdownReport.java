@@ -66,7 +66,7 @@ public final class MarkdownReport {
         } else {
             md.append("| Case | Title | Level | Status | Why |\n|---|---|---|---|---|\n");
             for (CaseResult result : problems) {
-                md.append("| ").append(ReportText.cell(ReportText.caseKey(result)))
+                md.append("| ").append(ReportText.cell(RunSummary.key(result)))
                         .append(" | ").append(ReportText.cell(result.title()))
                         .append(" | ").append(result.level().name().toLowerCase(Locale.ROOT))
                         .append(" | ").append(result.status())

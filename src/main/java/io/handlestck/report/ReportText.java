@@ -1,6 +1,5 @@
 package io.handlestck.report;
 
-import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.RunReport;
 import io.handlestck.kit.result.TargetInfo;
 import java.time.Duration;
@@ -22,12 +21,6 @@ final class ReportText {
         String product = firstNonBlank(target.product(), target.serverHeader());
         String endpoint = target.endpoint() == null ? "unknown endpoint" : target.endpoint();
         return product == null ? endpoint : product + " (" + endpoint + ")";
-    }
-
-    /** The id and, when the case has variants, the variant: the key of one row in every table. */
-    static String caseKey(CaseResult result) {
-        return result.variant() == null || result.variant().isBlank()
-                ? result.id() : result.id() + " [" + result.variant() + "]";
     }
 
     /** The first line of a message, shortened: tables hold a reason, not a stack of them. */

@@ -33,6 +33,15 @@ public final class RunSummary {
         }
     }
 
+    /**
+     * The id and, when the case has variants, the variant ({@code FCH-001 [file]}): what identifies
+     * one result across runs and targets, and one row in every table.
+     */
+    public static String key(CaseResult result) {
+        return result.variant() == null || result.variant().isBlank()
+                ? result.id() : result.id() + " [" + result.variant() + "]";
+    }
+
     public int count(Level level, Status status) {
         return counts.get(level).get(status);
     }
