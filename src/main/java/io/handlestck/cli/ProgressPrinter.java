@@ -35,7 +35,7 @@ final class ProgressPrinter implements RunListener {
     @Override
     public synchronized void planned(int entries) {
         planned = entries;
-        out.println("Running " + entries + " cases; a case with variants prints a line per variant");
+        out.println("Running " + entries + " cases; one line per result (a case has one result per variant)");
         out.flush();
     }
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The table {@code run} ends with: cases by level and status, and the pass rate of each level. */
+/** The table {@code run} ends with: results (one per case variant) by level and status, and the pass rate of each level. */
 final class SummaryTable {
 
     private SummaryTable() {
@@ -15,7 +15,7 @@ final class SummaryTable {
 
     static String render(RunSummary summary) {
         List<String[]> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of("level", "cases"));
+        List<String> header = new ArrayList<>(List.of("level", "results"));
         for (Status status : Status.values()) {
             header.add(status.name());
         }

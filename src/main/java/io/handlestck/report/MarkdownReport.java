@@ -24,7 +24,7 @@ public final class MarkdownReport {
         md.append("# Handles TCK: ").append(ReportText.targetLabel(report)).append("\n\n");
         md.append("**").append(summary.green(certify) ? "PASSED" : "FAILED").append("**: ")
                 .append(summary.count(Status.PASS)).append(" of ").append(summary.total())
-                .append(" cases passed");
+                .append(" results passed (one result per case variant)");
         if (certify) {
             md.append(" (certification run)");
         }
@@ -44,7 +44,7 @@ public final class MarkdownReport {
         md.append("\n- Run `").append(report.runId()).append("`, started ").append(report.startedAt())
                 .append(", took ").append(ReportText.duration(report)).append("\n\n");
 
-        md.append("| Level | Cases |");
+        md.append("| Level | Results |");
         for (Status status : Status.values()) {
             md.append(' ').append(status).append(" |");
         }
