@@ -150,6 +150,16 @@ final class CaseSupport {
         return null;
     }
 
+    /**
+     * Compares a body with a control in {@code fixtures/xml/}. The body is parsed first, so that one
+     * that is not well-formed XML is a wrong answer (an assertion) rather than a comparison that broke.
+     */
+    static void assertMatchesControl(CaseContext ctx, String control, Response response) {
+        byte[] body = response.asByteArray();
+        XmlChecks.parse(body);
+        ctx.xml().assertMatchesControl(control, body);
+    }
+
     /** Status, error code and the start of the body: enough for a vendor to see what went wrong. */
     static String describe(Response response) {
         String body = response.asString();

@@ -2,6 +2,7 @@ package io.handlestck.kit.cases;
 
 import static io.handlestck.kit.cases.CaseSupport.assertAllowedError;
 import static io.handlestck.kit.cases.CaseSupport.assertError;
+import static io.handlestck.kit.cases.CaseSupport.assertMatchesControl;
 import static io.handlestck.kit.cases.CaseSupport.assertStatus;
 import static io.handlestck.kit.cases.CaseSupport.child;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
@@ -109,7 +110,7 @@ public class ListHandlesCases {
         TestShare share = ctx.newShare();
         Response response = ctx.target().listHandles(ListHandlesCall.on(share.name(), resource.create(share)));
         assertStatus(response, 200, "List Handles of a " + resource + " without handles");
-        ctx.xml().assertMatchesControl("list-handles-empty.xml", response.asByteArray());
+        assertMatchesControl(ctx, "list-handles-empty.xml", response);
     }
 
     @CaseId("LH-004")
@@ -209,7 +210,7 @@ public class ListHandlesCases {
         Response response = ctx.target().listHandles(ListHandlesCall.on(share.name(), file).header("x-ms-version", version));
 
         assertStatus(response, 200, "List Handles at " + version);
-        ctx.xml().assertMatchesControl("list-handles-one-" + version + ".xml", response.asByteArray());
+        assertMatchesControl(ctx, "list-handles-one-" + version + ".xml", response);
     }
 
     @CaseId("LH-010")
@@ -391,7 +392,7 @@ public class ListHandlesCases {
         TestShare share = ctx.newShare();
         Response response = ctx.target().listHandles(ListHandlesCall.on(share.name(), resource.create(share)).maxResults(2));
         assertStatus(response, 200, "List Handles with maxresults=2");
-        ctx.xml().assertMatchesControl("list-handles-maxresults-echo.xml", response.asByteArray());
+        assertMatchesControl(ctx, "list-handles-maxresults-echo.xml", response);
     }
 
     @CaseId("LH-021")
@@ -404,12 +405,12 @@ public class ListHandlesCases {
 
         Response first = ctx.target().listHandles(call.maxResults(1));
         assertStatus(first, 200, "List Handles with maxresults=1");
-        ctx.xml().assertMatchesControl("list-handles-first-page.xml", first.asByteArray());
+        assertMatchesControl(ctx, "list-handles-first-page.xml", first);
         String nextMarker = HandleListing.of(first).nextMarker();
 
         Response second = ctx.target().listHandles(call.marker(nextMarker));
         assertStatus(second, 200, "List Handles with the marker of the first page");
-        ctx.xml().assertMatchesControl("list-handles-marker-echo.xml", second.asByteArray());
+        assertMatchesControl(ctx, "list-handles-marker-echo.xml", second);
         assertEquals(nextMarker, HandleListing.of(second).marker(), "Marker must repeat the marker sent");
     }
 

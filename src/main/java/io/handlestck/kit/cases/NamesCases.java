@@ -1,6 +1,7 @@
 package io.handlestck.kit.cases;
 
 import static io.handlestck.kit.cases.CaseSupport.assertClosed;
+import static io.handlestck.kit.cases.CaseSupport.assertMatchesControl;
 import static io.handlestck.kit.cases.CaseSupport.describe;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
 import static io.handlestck.kit.cases.CaseSupport.listedPaths;
@@ -103,7 +104,7 @@ public class NamesCases {
 
         Response response = ctx.target().listHandles(ListHandlesCall.on(share.name(), path).header("x-ms-version", "2019-02-02"));
         CaseSupport.assertStatus(response, 200, "List Handles of a name XML cannot carry");
-        ctx.xml().assertMatchesControl("list-handles-encoded-path.xml", response.asByteArray());
+        assertMatchesControl(ctx, "list-handles-encoded-path.xml", response);
         ListedHandle handle = ListHandlesCases.onlyHandle(HandleListing.of(response), id);
         assertTrue(handle.pathEncoded(), "Path must carry Encoded=\"true\"");
         assertEquals(path, handle.decodedPath(), "the percent-decoded Path must be the name");
