@@ -26,6 +26,8 @@ import org.testcontainers.utility.TestcontainersConfiguration;
  */
 public final class ContainerTarget implements AutoCloseable {
 
+    private static final String RYUK_REPOSITORY = "testcontainers/ryuk";
+
     private final HandlesReferenceContainer container;
 
     private ContainerTarget(HandlesReferenceContainer container) {
@@ -98,7 +100,8 @@ public final class ContainerTarget implements AutoCloseable {
      * Fails with one line, before Testcontainers gets a chance to spend minutes retrying pulls: when
      * no Docker daemon answers, when the project's image was never built here, and when Testcontainers'
      * Ryuk reaper is on but its image is not on this machine. Looks only, with a plain client, because
-     * the first use of Testcontainers' own client starts Ryuk.
+     * the first use of Testcontainers' own client starts Ryuk, and where no registry answers a pull
+     * is retried for minutes.
      */
     static void requireDockerAndImage(DockerImageName imageName) {
         TransportConfig transport;
@@ -116,11 +119,12 @@ public final class ContainerTarget implements AutoCloseable {
                 throw new ContainerUnavailableException("image " + imageName.asCanonicalNameString()
                         + " is not built on this machine: run docker/ci-docker.sh (see docker/README.md)");
             }
-            String ryukImage = TestcontainersConfiguration.getInstance().getRyukImage();
-            if (!Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED")) && !presentLocally(docker, ryukImage)) {
-                throw new ContainerUnavailableException("Testcontainers' reaper image " + ryukImage + " is not on this"
-                        + " machine: docker pull it, or set TESTCONTAINERS_RYUK_DISABLED=true (containers are then"
-                        + " stopped when the JVM exits)");
+            // Ryuk's tag is Testcontainers' internal choice: any local copy means pulls worked here before.
+            if (!Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))
+                    && docker.listImagesCmd().withReferenceFilter(RYUK_REPOSITORY).exec().isEmpty()) {
+                throw new ContainerUnavailableException("Testcontainers' reaper image (" + RYUK_REPOSITORY + ") is not"
+                        + " on this machine and may not be pullable: set TESTCONTAINERS_RYUK_DISABLED=true (the kit"
+                        + " stops its container itself)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

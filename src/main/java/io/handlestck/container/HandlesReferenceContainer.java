@@ -5,6 +5,9 @@ import io.handlestck.server.defects.Defect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -42,10 +45,15 @@ public class HandlesReferenceContainer extends GenericContainer<HandlesReference
     public static final int PORT = ReferenceServer.DEFAULT_PORT;
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final int LOOPBACK_PROBE_MILLIS = 500;
 
     private String account = ReferenceServer.DEV_ACCOUNT;
     private String key = ReferenceServer.DEV_KEY;
     private final Set<Defect> defects = EnumSet.noneOf(Defect.class);
+    /** The container {@link #reachableHost} was decided for; a restarted container decides again. */
+    private String hostDecidedFor;
+    private String reachableHost;
 
     public HandlesReferenceContainer(String dockerImageName) {
         this(DockerImageName.parse(dockerImageName));
@@ -111,14 +119,41 @@ public class HandlesReferenceContainer extends GenericContainer<HandlesReference
         return key;
     }
 
-    /**
-     * The path-style endpoint on the published port, {@code http://127.0.0.1:PORT/ACCOUNT}. A local
-     * Docker host is addressed as 127.0.0.1 rather than {@code localhost}: clients may try {@code ::1}
-     * first, where Docker does not always publish ports.
-     */
+    /** The path-style endpoint on the published port, {@code http://HOST:PORT/ACCOUNT}, HOST as {@link #getHost()}. */
     public URI getEndpoint() {
-        String host = "localhost".equals(getHost()) ? "127.0.0.1" : getHost();
-        return URI.create("http://" + host + ":" + getMappedPort(PORT) + "/" + account);
+        return URI.create("http://" + getHost() + ":" + getMappedPort(PORT) + "/" + account);
+    }
+
+    /**
+     * Where the published port is reached: 127.0.0.1 when it answers there, else what Testcontainers
+     * finds. Testcontainers guesses from the environment, and on a machine that looks like a container
+     * ({@code /.dockerenv}) but runs its own Docker daemon it guesses the bridge gateway, or starts a
+     * helper container to find one, which fails where nothing can be pulled. Asking the port itself is
+     * right in both set-ups: a daemon on this machine publishes on loopback, a daemon outside (remote,
+     * or a mounted socket) does not. {@code TESTCONTAINERS_HOST_OVERRIDE} still wins.
+     */
+    @Override
+    public String getHost() {
+        String override = System.getenv("TESTCONTAINERS_HOST_OVERRIDE");
+        if (getContainerInfo() == null || (override != null && !override.isBlank())) {
+            return super.getHost();
+        }
+        synchronized (this) {
+            if (!getContainerId().equals(hostDecidedFor)) {
+                reachableHost = answersOnLoopback(getMappedPort(PORT)) ? LOOPBACK : super.getHost();
+                hostDecidedFor = getContainerId();
+            }
+            return reachableHost;
+        }
+    }
+
+    private static boolean answersOnLoopback(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), LOOPBACK_PROBE_MILLIS);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** An Azure Storage connection string for this server, with {@code FileEndpoint=} set to {@link #getEndpoint()}. */

@@ -12,6 +12,7 @@ import io.handlestck.kit.result.Status;
 import io.handlestck.kit.run.KitRunner;
 import io.handlestck.kit.run.RunListener;
 import io.handlestck.server.defects.Defect;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -40,6 +41,8 @@ class KitAgainstContainerIT {
             RunReport report = KitRunner.run(config(Map.of("connectionString", server.getConnectionString())),
                     RunListener.SILENT);
 
+            System.out.printf("kit against %s: %d results %s in %d s%n", server.getDockerImageName(), report.cases().size(),
+                    report.summary(), Duration.between(report.startedAt(), report.endedAt()).toSeconds());
             assertThat(report.error()).as("run error").isNull();
             assertThat(report.target().endpoint()).isEqualTo(server.getEndpoint().toString());
             assertThat(report.cases().stream().map(CaseResult::conformanceClass).collect(Collectors.toSet()))
