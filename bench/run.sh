@@ -11,6 +11,7 @@
 # Environment: BENCH_BUILD_DIR (default target/; where the jar and the benchmark classes are built),
 # BENCH_SECONDS (default 8; length of each wrk run), BENCH_SIZES (default "10000 100000 1000000"),
 # BENCH_JFR=1 (record JFR profiles of the server and the scale driver into bench/results/).
+# Every driver runs under a timeout and every loop is bounded: a stuck phase is reported as failed, not waited for.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -130,7 +131,7 @@ mvn_quiet() {
   mvn -B -q -o -Dhandlestck.buildDir="$BUILD" "$@" || mvn -B -q -Dhandlestck.buildDir="$BUILD" "$@"
 }
 if [[ ! -f $JAR ]]; then
-  mvn_quiet -DskipTests package
+  mvn_quiet -Dmaven.test.skip=true package
 fi
 # The drivers are test-scope classes (they use the project's test client): compile them and take the test classpath.
 mvn_quiet test-compile dependency:build-classpath -Dmdep.outputFile="$SCRATCH/classpath" -Dmdep.includeScope=test
@@ -219,7 +220,7 @@ scale_phase() {
   say "2. scale: n = $SIZES"
   machine_state scale
   # shellcheck disable=SC2086
-  java $QUIET -Xms6g -Xmx6g $(jfr_for scale) -cp "$CP" io.handlestck.bench.ScaleBench "$FIGURES" $SIZES
+  timeout 420 java $QUIET -Xms6g -Xmx6g $(jfr_for scale) -cp "$CP" io.handlestck.bench.ScaleBench "$FIGURES" $SIZES
 }
 phase scale scale_phase
 
@@ -227,12 +228,12 @@ phase scale scale_phase
 kit_phase() {
   say "3. the kit: full certification runs"
   machine_state kit
-  java $QUIET -cp "$CP" io.handlestck.bench.KitBench "$FIGURES" parallel
-  java $QUIET -cp "$CP" io.handlestck.bench.KitBench "$FIGURES" serial
+  timeout 300 java $QUIET -cp "$CP" io.handlestck.bench.KitBench "$FIGURES" parallel
+  timeout 300 java $QUIET -cp "$CP" io.handlestck.bench.KitBench "$FIGURES" serial
   # With JVM start: the command a user types, timed from outside.
   kit_started=$(date +%s%N)
   kit_exit=0
-  java -jar "$JAR" run --report-dir "$SCRATCH/kit-report" > "$SCRATCH/kit-run.log" 2>&1 || kit_exit=$?
+  timeout 300 java -jar "$JAR" run --report-dir "$SCRATCH/kit-report" > "$SCRATCH/kit-run.log" 2>&1 || kit_exit=$?
   kit_ended=$(date +%s%N)
   figure kit.cli.wall_ms "$(( (kit_ended - kit_started) / 1000000 ))"
   figure kit.cli.exit "$kit_exit"
@@ -244,7 +245,7 @@ phase kit kit_phase
 concurrency_phase() {
   say "4. concurrency: 16 threads"
   machine_state concurrency
-  java $QUIET -cp "$CP" io.handlestck.bench.ConcurrencyBench "$FIGURES" 10
+  timeout 180 java $QUIET -cp "$CP" io.handlestck.bench.ConcurrencyBench "$FIGURES" 10
 }
 phase concurrency concurrency_phase
 
