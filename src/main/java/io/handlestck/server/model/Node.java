@@ -20,6 +20,7 @@ public final class Node {
     private Node parent;
     private String name;
     private String pathKey;
+    private String path;
     private long contentLength;
     private Instant lastModified;
     private String etag;
@@ -32,6 +33,7 @@ public final class Node {
         this.parent = parent;
         this.name = name;
         this.pathKey = parent == null ? "" : parent.pathKey + KEY_SEPARATOR + name;
+        this.path = displayPath(pathKey);
         this.lastModified = Instant.now();
         this.etag = etag;
     }
@@ -61,8 +63,12 @@ public final class Node {
         return pathKey;
     }
 
-    /** The path relative to the share root, {@code /}-separated, empty for the root. */
+    /** The path relative to the share root, {@code /}-separated, empty for the root; kept, as every listed handle writes it. */
     public String path() {
+        return path;
+    }
+
+    private static String displayPath(String pathKey) {
         return pathKey.isEmpty() ? "" : pathKey.substring(1).replace(KEY_SEPARATOR, '/');
     }
 
@@ -108,6 +114,7 @@ public final class Node {
 
     private void rekey() {
         this.pathKey = parent.pathKey + KEY_SEPARATOR + name;
+        this.path = displayPath(pathKey);
         if (children != null) {
             children.values().forEach(Node::rekey);
         }

@@ -11,7 +11,14 @@ public final class XmlText {
 
     /** True when every code point is allowed by the XML 1.0 {@code Char} production. */
     public static boolean isXmlSafe(String text) {
-        return text.codePoints().allMatch(XmlText::isXmlChar);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!isXmlChar(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     private static boolean isXmlChar(int c) {
