@@ -23,10 +23,13 @@ fail() { echo "ci-docker: $*" >&2; exit 1; }
 if [ "${1:-}" = stop ]; then
   if [ -f "$dockerd_pid" ]; then
     pid=$(cat "$dockerd_pid")
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    # Only that dockerd: after a reboot the recorded pid may belong to something else.
+    if [ "$(ps -o comm= -p "$pid" 2>/dev/null)" = dockerd ]; then
+      kill "$pid"
+      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+      echo "ci-docker: stopped dockerd ($pid)"
+    fi
     rm -f "$dockerd_pid"
-    echo "ci-docker: stopped dockerd ($pid)"
   fi
   exit 0
 fi
