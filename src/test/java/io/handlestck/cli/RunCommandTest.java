@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.handlestck.report.ReportJson;
 import io.handlestck.server.ReferenceServer;
 import io.handlestck.server.defects.Defect;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -60,6 +66,7 @@ class RunCommandTest {
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(listing(reports)).containsExactlyInAnyOrder("report.json", "report.html", "report.md", "junit.xml");
         JsonNode report = json(reports.resolve("report.json"));
+        assertThat(schemaProblems(report)).isEmpty();
         assertThat(report.get("cases")).isNotEmpty().allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("PASS"));
         // One progress line per case variant, then the summary table.
         assertThat(result.outLines().stream().filter(line -> line.matches("\\[\\d+/2] FCH-00[12] .+ \\.\\.\\. PASS \\d+ ms")))
@@ -188,6 +195,7 @@ class RunCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         JsonNode report = json(reports.resolve("report.json"));
+        assertThat(schemaProblems(report)).isEmpty();
         boolean runError = report.hasNonNull("error");
         boolean casesErrored = report.get("cases").size() > 0;
         report.get("cases").forEach(c -> assertThat(c.get("status").asText()).isEqualTo("ERROR"));
@@ -219,6 +227,14 @@ class RunCommandTest {
                     c.get("status").asText());
         }
         return statuses;
+    }
+
+    private static Set<ValidationMessage> schemaProblems(JsonNode report) throws Exception {
+        try (InputStream schema = ReportJson.class.getResourceAsStream(ReportJson.SCHEMA_RESOURCE)) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(schema, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build())
+                    .validate(report);
+        }
     }
 
     private static JsonNode json(Path file) throws Exception {
