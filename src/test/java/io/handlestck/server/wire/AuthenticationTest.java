@@ -63,20 +63,24 @@ class AuthenticationTest {
         acceptsEveryOperation(addressing.client(), Scheme.SHARED_KEY_LITE);
     }
 
-    /** Creates a share, opens a handle, lists it and force-closes it, all signed with one scheme through one addressing. */
+    /**
+     * Creates a share and a file whose name needs percent-encoding, opens a handle, lists it and force-closes it,
+     * all signed with one scheme through one addressing.
+     */
     private static void acceptsEveryOperation(WireClient client, Scheme scheme) {
         String share = EmbeddedServer.newShareName();
+        String file = "a b+c%d&e=f;\u00fc.txt";
         WireClient.expect(client.request("PUT", share, "").query("restype", "share").scheme(scheme).send(), 201);
-        WireClient.expect(client.request("PUT", share, "f.txt").header("x-ms-type", "file")
+        WireClient.expect(client.request("PUT", share, file).header("x-ms-type", "file")
                 .header("x-ms-content-length", "0").scheme(scheme).send(), 201);
         WireResponse opened = WireClient.expect(client.fixtureRequest("POST", "/handles")
-                .body("{\"share\":\"" + share + "\",\"path\":\"f.txt\"}", "application/json").scheme(scheme).send(), 201);
+                .body("{\"share\":\"" + share + "\",\"path\":\"" + file + "\"}", "application/json").scheme(scheme).send(), 201);
         String handleId = opened.json().path("handles").path(0).path("handleId").asText();
 
-        WireResponse listed = WireClient.expect(client.listHandlesRequest(Scope.of(share, "f.txt")).scheme(scheme).send(), 200);
+        WireResponse listed = WireClient.expect(client.listHandlesRequest(Scope.of(share, file)).scheme(scheme).send(), 200);
         assertThat(HandleListing.parse(listed).handleIds()).containsExactly(handleId);
 
-        WireResponse closed = WireClient.expect(client.forceCloseRequest(Scope.of(share, "f.txt"), handleId).scheme(scheme).send(), 200);
+        WireResponse closed = WireClient.expect(client.forceCloseRequest(Scope.of(share, file), handleId).scheme(scheme).send(), 200);
         assertThat(WireClient.forceCloseResult(closed).closed()).isEqualTo(1);
         assertThat(SERVER.client().handleState(share, handleId)).isEqualTo("force-closed");
     }

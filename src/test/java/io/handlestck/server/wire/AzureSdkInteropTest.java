@@ -199,6 +199,25 @@ class AzureSdkInteropTest {
         assertThat(snapshotShare.getFileClient("dir/sub/f.txt").listHandles().stream()).isEmpty();
     }
 
+    /** The SDK's percent-encoding of unusual names must sign and resolve exactly as the server reads them. */
+    @Test
+    void theSdkWorksWithSpacesUnicodeAndReservedCharactersInNames() {
+        ShareClient share = sdk.createShare(EmbeddedServer.newShareName());
+        String directoryName = "d\u00e9j\u00e0 vu + 100%";
+        String fileName = "na\u00efve file (1) & co;=.txt";
+        ShareDirectoryClient directory = share.createDirectory(directoryName).createSubdirectory("\u65e5\u672c");
+        ShareFileClient file = directory.createFile(fileName, 0);
+        String path = directoryName + "/\u65e5\u672c/" + fileName;
+        List<OpenedHandle> opened = open(share.getShareName(), path, 2);
+
+        List<HandleItem> listed = file.listHandles().stream().toList();
+        assertThat(listed).extracting(HandleItem::getHandleId).containsExactlyInAnyOrderElementsOf(ids(opened));
+        assertThat(listed).extracting(HandleItem::getPath).containsOnly(path);
+        assertThat(share.getDirectoryClient(directoryName).listHandles(null, true, null, null).stream().count()).isEqualTo(2);
+        assertThat(file.forceCloseHandle(opened.get(0).handleId()).getClosedHandles()).isEqualTo(1);
+        assertThat(share.getDirectoryClient(directoryName).forceCloseAllHandles(true, null, null).getClosedHandles()).isEqualTo(1);
+    }
+
     @Test
     void aTamperedSdkSignatureIsRefusedAndChangesNothing() {
         Tree tree = Tree.create();
