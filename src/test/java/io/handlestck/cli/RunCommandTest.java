@@ -41,14 +41,19 @@ class RunCommandTest {
 
     static ReferenceServer good;
     static ReferenceServer broken;
+    /** Certification runs against each server, shared by the tests that only read their outcome. */
+    static Cli.Result goodRun;
+    static Cli.Result brokenRun;
 
     @TempDir
     static Path dir;
 
     @BeforeAll
-    static void startServers() throws Exception {
+    static void startServersAndRunOnce() throws Exception {
         good = ReferenceServer.builder().key(KEY).build().start();
         broken = ReferenceServer.builder().key(KEY).defect(DEFECT).build().start();
+        goodRun = run(good, dir.resolve("good"), "--certify");
+        brokenRun = run(broken, dir.resolve("broken"), "--certify");
     }
 
     @AfterAll
@@ -82,48 +87,40 @@ class RunCommandTest {
 
     @Test
     void runAgainstADefectExits1AndNamesTheFailedCase() throws Exception {
-        Path reports = dir.resolve("defect-exit");
-
-        Cli.Result result = run(broken, reports);
-
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).containsPattern("(?m)^  FAIL FCH-002").contains("FAILED");
-        assertThat(Files.readString(reports.resolve("report.md"))).contains("**FAILED**").contains("| FCH-002");
+        assertThat(brokenRun.exitCode()).isEqualTo(1);
+        assertThat(brokenRun.out()).containsPattern("(?m)^  FAIL FCH-002").contains("FAILED");
+        assertThat(Files.readString(dir.resolve("broken/report.md"))).contains("**FAILED**").contains("| FCH-002");
     }
 
     @Test
     void noReportFileHoldsTheKeyOrASignature() throws Exception {
-        Path reports = dir.resolve("secrets");
-        run(broken, reports, "--certify");
-
-        try (Stream<Path> files = Files.walk(reports)) {
-            List<Path> written = files.filter(Files::isRegularFile).toList();
-            assertThat(written).hasSizeGreaterThanOrEqualTo(4 + 6);
-            for (Path file : written) {
-                String text = Files.readString(file);
-                assertThat(text).as(file.toString())
-                        .doesNotContain(KEY)
-                        .doesNotContain(java.net.URLEncoder.encode(KEY, java.nio.charset.StandardCharsets.UTF_8))
-                        .doesNotContainPattern("SharedKey(Lite)? [^:\\s\"]+:(?!<scrubbed>|\\\\u003Cscrubbed)")
-                        .doesNotContainPattern("[?&]sig=(?!<scrubbed>|\\\\u003Cscrubbed)");
+        for (Path reports : List.of(dir.resolve("good"), dir.resolve("broken"))) {
+            try (Stream<Path> files = Files.walk(reports)) {
+                List<Path> written = files.filter(Files::isRegularFile).toList();
+                assertThat(written).hasSize(4 + 6);
+                for (Path file : written) {
+                    String text = Files.readString(file);
+                    assertThat(text).as(file.toString())
+                            .doesNotContain(KEY)
+                            .doesNotContain(java.net.URLEncoder.encode(KEY, java.nio.charset.StandardCharsets.UTF_8))
+                            .doesNotContainPattern("SharedKey(Lite)? [^:\\s\"]+:(?!<scrubbed>|\\\\u003Cscrubbed)")
+                            .doesNotContainPattern("[?&]sig=(?!<scrubbed>|\\\\u003Cscrubbed)");
+                }
             }
+            assertThat(Files.readString(reports.resolve("report.json"))).contains("SharedKey devstoreaccount1:<scrubbed>");
         }
-        assertThat(Files.readString(reports.resolve("report.json"))).contains("SharedKey devstoreaccount1:<scrubbed>");
     }
 
     @Test
     void compareShowsExactlyTheCasesWhoseStatusDiffers() throws Exception {
-        Path goodReports = dir.resolve("compare-good");
-        Path brokenReports = dir.resolve("compare-broken");
-        run(good, goodReports);
-        run(broken, brokenReports);
+        Path goodReport = dir.resolve("good/report.json");
+        Path brokenReport = dir.resolve("broken/report.json");
         Path out = dir.resolve("compare");
 
-        Cli.Result result = Cli.run("compare", goodReports.resolve("report.json").toString(),
-                brokenReports.resolve("report.json").toString(), "--out", out.toString());
+        Cli.Result result = Cli.run("compare", goodReport.toString(), brokenReport.toString(), "--out", out.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        Set<String> expected = differingKeys(json(goodReports.resolve("report.json")), json(brokenReports.resolve("report.json")));
+        Set<String> expected = differingKeys(json(goodReport), json(brokenReport));
         assertThat(expected).isNotEmpty().allSatisfy(key -> assertThat(key).startsWith("FCH-002"));
         Set<String> shown = new TreeSet<>();
         for (String line : result.outLines()) {
@@ -142,29 +139,20 @@ class RunCommandTest {
 
     @Test
     void baselineFailsOnlyOnRegressions() throws Exception {
-        Path goodReports = dir.resolve("baseline-good");
-        Path brokenReports = dir.resolve("baseline-broken");
-        run(good, goodReports);
-        run(broken, brokenReports);
-
-        Cli.Result regressed = run(broken, dir.resolve("baseline-1"), "--baseline", goodReports.resolve("report.json").toString());
+        Cli.Result regressed = run(broken, dir.resolve("baseline-1"), "--baseline", dir.resolve("good/report.json").toString());
         assertThat(regressed.exitCode()).isEqualTo(1);
         assertThat(regressed.out()).containsPattern("(?m)^  REGRESSION FCH-002.*PASS -> FAIL");
 
         // The same failure against a baseline that already had it is no regression: green.
-        Cli.Result known = run(broken, dir.resolve("baseline-2"), "--baseline", brokenReports.resolve("report.json").toString());
+        Cli.Result known = run(broken, dir.resolve("baseline-2"), "--baseline", dir.resolve("broken/report.json").toString());
         assertThat(known.exitCode()).as(known.out()).isZero();
         assertThat(known.out()).contains("0 regressions");
     }
 
     @Test
     void certifyWritesASubmissionThatReproducesTheRunWithoutTheKey() throws Exception {
-        Path reports = dir.resolve("certify");
-
-        Cli.Result result = run(good, reports, "--certify");
-
-        assertThat(result.exitCode()).as(result.out()).isZero();
-        Path submission = reports.resolve("submission");
+        assertThat(goodRun.exitCode()).as(goodRun.out()).isZero();
+        Path submission = dir.resolve("good/submission");
         assertThat(listing(submission)).containsExactlyInAnyOrder("PRODUCT.yaml", "README.md", "report.json",
                 "report.html", "report.md", "junit.xml");
         String readme = Files.readString(submission.resolve("README.md"));
@@ -173,6 +161,7 @@ class RunCommandTest {
                 .contains("--certify").contains("HANDLESTCK_KEY").doesNotContain(KEY);
         String product = Files.readString(submission.resolve("PRODUCT.yaml"));
         assertThat(product).contains("result: \"PASSED\"").contains("endpoint: \"" + good.endpoint() + "\"");
+        assertThat(Files.readString(dir.resolve("broken/submission/PRODUCT.yaml"))).contains("result: \"FAILED\"");
     }
 
     @Test
