@@ -95,6 +95,7 @@ class MalformedRequestsTest {
         systematicRequests();
         randomRequests(new Random(seed));
 
+        System.out.println("MalformedRequestsTest sent " + sent + " malformed requests, " + violations.size() + " answered wrongly");
         assertThat(sent).as("malformed requests sent").isGreaterThanOrEqualTo(1000);
         assertThat(violations).as("%d of %d malformed requests were answered wrongly (seed %d)", violations.size(), sent, seed)
                 .isEmpty();
@@ -158,6 +159,14 @@ class MalformedRequestsTest {
         for (String encodedPath : List.of("/%00", "/d%00/f.txt", "/d/%2e%2e/%2e%2e", "/d/../..", "/d%2Ff.txt/x", "/%5C", "/d/%C0%AE", "/d/%FF%FE")) {
             check("encoded path " + encodedPath, () -> client.requestEncoded("PUT", "/" + share + encodedPath)
                     .query("comp", "forceclosehandles").header("x-ms-handle-id", "*").header("x-ms-recursive", "true"));
+        }
+        for (String host : List.of("unknown.localhost", "localhost", "devstoreaccount1.localhost.evil.example", "evil.example",
+                "devstoreaccount1x.localhost", ".localhost", "devstoreaccount1..localhost", "xdevstoreaccount1.localhost",
+                "devstoreaccount1.file.core.windows.net.evil.example", "unknown.file.core.windows.net", "127.0.0.1")) {
+            WireClient hostStyle = WireClient.hostStyle(SERVER.server().endpoint(), host, client.account(), client.key());
+            check("Host " + host, () -> hostStyle.forceCloseRequest(Scope.root(share).recursively(), "*"));
+            check("Host " + host + " fixture open", () -> hostStyle.fixtureRequest("POST", "/handles")
+                    .body("{\"share\":\"" + share + "\",\"path\":\"d\"}", "application/json"));
         }
         for (String comp : List.of("listhandle", "forceclose", "forceCloseHandlesX", "", "LISTHANDLESS", "list")) {
             check("comp " + comp, () -> client.request("PUT", share, "d").query("comp", comp).header("x-ms-handle-id", "*"));
