@@ -52,6 +52,7 @@ public final class ServiceHandler extends Handler.Abstract {
     private static final int MAX_CLIENT_REQUEST_ID = 1024;
     private static final byte[] NO_BODY = new byte[0];
     private static final byte[] HEALTH_BODY = "{\"status\":\"up\"}".getBytes(StandardCharsets.UTF_8);
+    private static final Pattern TIMEOUT = Pattern.compile("[0-9]{1,18}");
 
     private final ServerContext context;
     private final Authenticator authenticator;
@@ -144,7 +145,7 @@ public final class ServiceHandler extends Handler.Abstract {
 
     private static void checkTimeout(ServiceRequest request) {
         String timeout = request.query("timeout");
-        if (timeout != null && !timeout.matches("[0-9]{1,18}")) {
+        if (timeout != null && !TIMEOUT.matcher(timeout).matches()) {
             throw ServiceError.invalidQueryParameterValue("timeout", timeout, "timeout must be a non-negative integer of seconds.");
         }
     }

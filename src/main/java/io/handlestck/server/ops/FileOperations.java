@@ -8,6 +8,7 @@ import io.handlestck.server.http.ServiceRequest;
 import io.handlestck.server.model.Node;
 import io.handlestck.server.model.Share;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** File Create ({@code PUT}, {@code x-ms-type: file}), Get Properties ({@code HEAD}/{@code GET}) and Delete. */
 public final class FileOperations {
@@ -17,6 +18,7 @@ public final class FileOperations {
 
     /** The most a Get File returns: the content is synthesized zeros, so bigger reads only cost memory. */
     private static final long MAX_READ = 16L << 20;
+    private static final Pattern LENGTH = Pattern.compile("[0-9]{1,15}");
 
     private final ServerContext context;
 
@@ -74,7 +76,7 @@ public final class FileOperations {
 
     private static long parseLength(String value) {
         String trimmed = value.trim();
-        if (!trimmed.matches("[0-9]{1,15}")) {
+        if (!LENGTH.matcher(trimmed).matches()) {
             throw ServiceError.invalidHeaderValue("x-ms-content-length", value);
         }
         long length = Long.parseLong(trimmed);

@@ -9,12 +9,15 @@ import io.handlestck.server.http.ServiceRequest;
 import io.handlestck.server.model.Handle;
 import io.handlestck.server.model.HandleIndex;
 import io.handlestck.server.xml.HandleListBody;
+import java.util.regex.Pattern;
 
 /** {@code GET …?comp=listhandles} on a file, a directory or the share root. */
 public final class ListHandlesOperation {
 
     /** The service's page ceiling: absent or larger maxresults mean this many (swagger MaxResults). */
     static final int MAX_PAGE = 5000;
+
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,30}");
 
     private final ServerContext context;
 
@@ -56,7 +59,7 @@ public final class ListHandlesOperation {
      * fractions, 20 digits) 400 InvalidQueryParameterValue or OutOfRange, never echoed unparsed.
      */
     private long parseMaxResults(String maxResults) {
-        if (!maxResults.matches("-?[0-9]{1,30}")) {
+        if (!INTEGER.matcher(maxResults).matches()) {
             throw ServiceError.invalidQueryParameterValue("maxresults", maxResults, "The value is not an integer.");
         }
         long value;
