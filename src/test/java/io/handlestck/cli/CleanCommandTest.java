@@ -66,6 +66,16 @@ class CleanCommandTest {
         assertThat(shares()).hasSize(4);
     }
 
+    @Test
+    void anUnreachableTargetIsOneLineAndExitCode1() {
+        Cli.Result result = Cli.run("clean", "--endpoint", "http://127.0.0.1:1/devstoreaccount1", "--account",
+                "devstoreaccount1", "--key", server.key());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.errLines()).singleElement().asString()
+                .startsWith("handles-tck: cannot reach http://127.0.0.1:1/devstoreaccount1: ");
+    }
+
     private Cli.Result clean(String... more) {
         List<String> args = new ArrayList<>(List.of("clean", "--endpoint", server.endpoint().toString(),
                 "--account", server.account(), "--key", server.key(), "--run-prefix", "leftover"));
