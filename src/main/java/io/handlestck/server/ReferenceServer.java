@@ -107,10 +107,6 @@ public final class ReferenceServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    public Settings settings() {
-        return settings;
-    }
-
     /** The build's version from the jar manifest, {@code development} when run from classes. */
     public static String version() {
         String version = ReferenceServer.class.getPackage().getImplementationVersion();

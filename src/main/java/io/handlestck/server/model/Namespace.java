@@ -39,10 +39,6 @@ public final class Namespace {
         return handles;
     }
 
-    synchronized Node root() {
-        return root;
-    }
-
     /** The node at the path, or null when it (or a directory on the way) does not exist. */
     public synchronized Node find(List<String> segments) {
         Node node = root;

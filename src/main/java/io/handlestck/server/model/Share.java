@@ -3,7 +3,6 @@ package io.handlestck.server.model;
 import io.handlestck.server.http.WireFormats;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** A file share: its live namespace and its snapshots, keyed by their canonical 7-digit ISO-8601 id. */
@@ -44,10 +43,6 @@ public final class Share {
 
     public boolean hasSnapshots() {
         return !snapshots.isEmpty();
-    }
-
-    public Collection<Namespace> snapshots() {
-        return snapshots.values();
     }
 
     /**
