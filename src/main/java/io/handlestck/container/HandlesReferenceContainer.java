@@ -25,8 +25,7 @@ import org.testcontainers.utility.DockerImageName;
  * <pre>{@code
  * @Container
  * static HandlesReferenceContainer server =
- *         new HandlesReferenceContainer(HandlesReferenceContainer.DEFAULT_IMAGE_NAME.withTag("0.1.0"))
- *                 .withForceClosePageSize(10);
+ *         new HandlesReferenceContainer(HandlesReferenceContainer.defaultImage()).withForceClosePageSize(10);
  * ...
  * server.getEndpoint();          // http://127.0.0.1:PORT/devstoreaccount1
  * server.getConnectionString();  // DefaultEndpointsProtocol=http;AccountName=...;FileEndpoint=...;
@@ -135,13 +134,14 @@ public class HandlesReferenceContainer extends GenericContainer<HandlesReference
     @Override
     public String getHost() {
         String override = System.getenv("TESTCONTAINERS_HOST_OVERRIDE");
-        if (getContainerInfo() == null || (override != null && !override.isBlank())) {
+        String containerId = getContainerId();
+        if (containerId == null || getContainerInfo() == null || (override != null && !override.isBlank())) {
             return super.getHost();
         }
         synchronized (this) {
-            if (!getContainerId().equals(hostDecidedFor)) {
+            if (!containerId.equals(hostDecidedFor)) {
                 reachableHost = answersOnLoopback(getMappedPort(PORT)) ? LOOPBACK : super.getHost();
-                hostDecidedFor = getContainerId();
+                hostDecidedFor = containerId;
             }
             return reachableHost;
         }
