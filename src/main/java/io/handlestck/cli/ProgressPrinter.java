@@ -46,7 +46,7 @@ final class ProgressPrinter implements RunListener {
         clearBar();
         out.println(line(number, cases, result));
         if (terminal) {
-            out.print(bar(caseNumbers.size(), cases) + " cases, " + index + " variants done");
+            out.print(bar(caseNumbers.size(), cases) + " cases reported, " + index + " results");
             barShown = true;
         }
         out.flush();
