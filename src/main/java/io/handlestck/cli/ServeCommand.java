@@ -33,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; env HANDLESTCK_HOST).")
     private String host;
 
-    @Option(names = "--port", defaultValue = "${env:HANDLESTCK_PORT:-10004}",
+    @Option(names = "--port", defaultValue = "${env:HANDLESTCK_PORT:-" + ReferenceServer.DEFAULT_PORT + "}",
             description = "Port, 0 for a free one (default: ${DEFAULT-VALUE}; env HANDLESTCK_PORT).")
     private int port;
 

@@ -167,7 +167,14 @@ public final class ReferenceServer implements AutoCloseable {
         public Builder defects(Set<io.handlestck.server.defects.Defect> defects) { this.defects.addAll(defects); return this; }
         public Builder fixtures(boolean enabled) { this.fixtures = enabled; return this; }
 
+        /** @throws IllegalArgumentException for a port outside 0-65535 or a page size below 1 */
         public ReferenceServer build() {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+            }
+            if (forceClosePageSize < 1) {
+                throw new IllegalArgumentException("forceClosePageSize must be at least 1, not " + forceClosePageSize);
+            }
             return new ReferenceServer(new Settings(host, port, account, key, forceClosePageSize, Set.copyOf(defects), fixtures));
         }
     }
