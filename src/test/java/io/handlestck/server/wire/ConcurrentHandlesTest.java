@@ -60,6 +60,7 @@ class ConcurrentHandlesTest {
     private final AtomicInteger reportedClosed = new AtomicInteger();
     private final AtomicInteger reportedFailed = new AtomicInteger();
     private final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch openersDone = new CountDownLatch(OPENERS);
 
     @Test
     void concurrentClosesAndListingsCountEveryHandleExactlyOnce() throws Exception {
@@ -103,11 +104,15 @@ class ConcurrentHandlesTest {
 
     private Callable<Void> opener(Random random) {
         return () -> {
-            for (int batch = 0; batch < OPEN_BATCHES; batch++) {
-                String path = random.nextBoolean() ? pick(random, FILES) : pick(random, DIRECTORIES);
-                for (OpenedHandle handle : client.openHandles(share, path, 1 + random.nextInt(5))) {
-                    opened.put(handle.handleId(), path);
+            try {
+                for (int batch = 0; batch < OPEN_BATCHES; batch++) {
+                    String path = random.nextBoolean() ? pick(random, FILES) : pick(random, DIRECTORIES);
+                    for (OpenedHandle handle : client.openHandles(share, path, 1 + random.nextInt(5))) {
+                        opened.put(handle.handleId(), path);
+                    }
                 }
+            } finally {
+                openersDone.countDown();
             }
             return null;
         };
@@ -116,12 +121,20 @@ class ConcurrentHandlesTest {
     /** Closes handles one id at a time, on the handle's own path or recursively from the root. */
     private Callable<Void> idCloser(Random random) {
         return () -> {
-            for (int round = 0; round < CLOSE_ROUNDS; round++) {
-                List<Map.Entry<String, String>> known = new ArrayList<>(opened.entrySet());
+            int rounds = 0;
+            while (rounds < CLOSE_ROUNDS) {
+                // Mostly handles not yet closed by id; sometimes any, so that closing a closed handle again is tried too.
+                boolean anyHandle = random.nextInt(4) == 0;
+                List<Map.Entry<String, String>> known = opened.entrySet().stream()
+                        .filter(entry -> anyHandle || !closedById.contains(entry.getKey())).toList();
                 if (known.isEmpty()) {
-                    Thread.yield();
+                    if (openersDone.getCount() == 0) {
+                        return null;
+                    }
+                    Thread.sleep(1); // nothing opened yet: wait for the openers instead of spending a round
                     continue;
                 }
+                rounds++;
                 Map.Entry<String, String> target = pick(random, known);
                 Scope scope = random.nextBoolean() ? Scope.of(share, target.getValue()) : Scope.root(share).recursively();
                 ForceCloseResult result = client.forceClose(scope, target.getKey(), null);
