@@ -14,6 +14,8 @@ import java.util.Locale;
 public final class MarkdownReport {
 
     public static final String FILE_NAME = "report.md";
+    /** Rows of the failure table; beyond it the page would outgrow a pull request description (64 KiB). */
+    static final int MAX_PROBLEM_ROWS = 100;
 
     private MarkdownReport() {
     }
@@ -65,13 +67,17 @@ public final class MarkdownReport {
             md.append("None.\n");
         } else {
             md.append("| Case | Title | Level | Status | Why |\n|---|---|---|---|---|\n");
-            for (CaseResult result : problems) {
+            for (CaseResult result : problems.subList(0, Math.min(problems.size(), MAX_PROBLEM_ROWS))) {
                 md.append("| ").append(ReportText.cell(RunSummary.key(result)))
                         .append(" | ").append(ReportText.cell(result.title()))
                         .append(" | ").append(result.level().name().toLowerCase(Locale.ROOT))
                         .append(" | ").append(result.status())
                         .append(" | ").append(ReportText.cell(ReportText.firstLine(result.message())))
                         .append(" |\n");
+            }
+            if (problems.size() > MAX_PROBLEM_ROWS) {
+                md.append("\n…and ").append(problems.size() - MAX_PROBLEM_ROWS)
+                        .append(" more: see report.html or report.json.\n");
             }
         }
         return md.toString();
