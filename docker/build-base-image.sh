@@ -24,12 +24,11 @@ fi
 [ -x "$JAVA_HOME/bin/jlink" ] || fail "$JAVA_HOME has no bin/jlink: a full JDK is needed"
 [ -d "$JAVA_HOME/jmods" ] || fail "$JAVA_HOME has no jmods/: install the JDK's jmods (Debian: openjdk-17-jdk-headless ships them)"
 
-# What `java -jar handles-tck.jar serve` needs, from the module descriptors of its libraries and a
-# run: Jetty (java.naming; java.management and java.sql when present), Jackson (java.logging; java.sql,
-# java.xml when present), StAX (java.xml), and java.desktop because picocli initialises Groovy (in the
-# jar for REST Assured) when it finds it, and Groovy needs java.beans. jdk.crypto.ec and
-# jdk.unsupported keep TLS and libraries that use sun.misc.Unsafe working.
-modules="${HANDLESTCK_JRE_MODULES:-java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.crypto.ec,jdk.unsupported}"
+# What `jdeps --print-module-deps` reports for the shaded jar (server, kit and CLI: java.desktop among
+# them, because picocli initialises Groovy, which needs java.beans), plus what is loaded by name at
+# run time: StAX and JAXP (java.xml), the JDK HTTP client (java.net.http), elliptic-curve TLS
+# (jdk.crypto.ec).
+modules="${HANDLESTCK_JRE_MODULES:-java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.unsupported}"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
