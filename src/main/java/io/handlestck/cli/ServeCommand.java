@@ -61,15 +61,20 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ReferenceServer server = ReferenceServer.builder()
-                .host(host)
-                .port(checkedPort())
-                .account(checkedAccount())
-                .key(checkedKey())
-                .forceClosePageSize(checkedPageSize())
-                .defects(parseDefects())
-                .fixtures(fixturesEnabled())
-                .build();
+        ReferenceServer server;
+        try {
+            server = ReferenceServer.builder()
+                    .host(host)
+                    .port(port)
+                    .account(checkedAccount())
+                    .key(checkedKey())
+                    .forceClosePageSize(forceClosePageSize)
+                    .defects(parseDefects())
+                    .fixtures(fixturesEnabled())
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         try {
             server.start();
         } catch (BindException e) {
@@ -85,13 +90,6 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int checkedPort() {
-        if (port < 0 || port > 65535) {
-            throw new UsageException("--port must be between 0 and 65535, not " + port);
-        }
-        return port;
-    }
-
     private String checkedAccount() {
         if (!account.matches("[a-z0-9]{3,24}")) {
             throw new UsageException("--account must be 3 to 24 lowercase letters and digits, not '" + account + "'");
@@ -104,13 +102,6 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException("--key is not a base64 account key");
         }
         return key;
-    }
-
-    private int checkedPageSize() {
-        if (forceClosePageSize < 1) {
-            throw new UsageException("--force-close-page-size must be at least 1, not " + forceClosePageSize);
-        }
-        return forceClosePageSize;
     }
 
     private Set<Defect> parseDefects() {

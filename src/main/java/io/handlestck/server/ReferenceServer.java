@@ -170,10 +170,10 @@ public final class ReferenceServer implements AutoCloseable {
         /** @throws IllegalArgumentException for a port outside 0-65535 or a page size below 1 */
         public ReferenceServer build() {
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+                throw new IllegalArgumentException("the port must be between 0 and 65535, not " + port);
             }
             if (forceClosePageSize < 1) {
-                throw new IllegalArgumentException("forceClosePageSize must be at least 1, not " + forceClosePageSize);
+                throw new IllegalArgumentException("the force close page size must be at least 1, not " + forceClosePageSize);
             }
             return new ReferenceServer(new Settings(host, port, account, key, forceClosePageSize, Set.copyOf(defects), fixtures));
         }
