@@ -1,5 +1,7 @@
 package io.handlestck.cli;
 
+import io.handlestck.container.ContainerUnavailableException;
+import io.handlestck.kit.config.KitConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +30,10 @@ public final class HandlesTck {
             return EXIT_USAGE;
         });
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
-            if (ex instanceof UsageException) {
+            // Bad usage, bad configuration, or a container target that cannot start: the message says
+            // what to change, a stack trace would only hide it.
+            if (ex instanceof UsageException || ex instanceof KitConfigException
+                    || ex instanceof ContainerUnavailableException) {
                 cl.getErr().println("handles-tck: " + ex.getMessage());
                 return EXIT_USAGE;
             }

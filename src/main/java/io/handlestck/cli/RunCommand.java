@@ -1,7 +1,6 @@
 package io.handlestck.cli;
 
 import io.handlestck.container.ContainerTarget;
-import io.handlestck.container.ContainerUnavailableException;
 import io.handlestck.kit.catalogue.Catalogue;
 import io.handlestck.kit.catalogue.CatalogueEntry;
 import io.handlestck.kit.config.KitConfig;
@@ -174,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return KitRunner.run(config, progress, junit.listeners());
         } catch (KitConfigException e) {
-            throw new UsageException(e.getMessage());
+            throw e; // a selection of nothing, an unknown case: exit code 2, not a crash report
         } catch (RuntimeException | LinkageError e) {
             return crashReport(config, startedAt, e);
         }
@@ -231,16 +230,13 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** @throws io.handlestck.container.ContainerUnavailableException with one line saying why (exit code 2) */
     private ContainerTarget startContainer() {
         // Testcontainers logs every step at INFO; the progress lines are what a user of `run` reads.
         System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.tc", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "warn");
-        try {
-            return ContainerTarget.start(image);
-        } catch (ContainerUnavailableException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return ContainerTarget.start(image);
     }
 
     /** The run's own flags, by their configuration names. */

@@ -53,16 +53,12 @@ final class TargetOptions {
     /**
      * Resolves the configuration over all layers.
      *
-     * @throws UsageException with the configuration's own one-line reason
+     * @throws KitConfigException with the configuration's own one-line reason (exit code 2)
      */
     KitConfig resolve(Map<String, String> moreFlags) {
         Map<String, String> flags = flags();
         flags.putAll(moreFlags);
-        try {
-            return KitConfig.resolve(flags, System.getProperties(), System.getenv(), configFile);
-        } catch (KitConfigException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return KitConfig.resolve(flags, System.getProperties(), System.getenv(), configFile);
     }
 
     static void putIfGiven(Map<String, String> flags, String key, String value) {
