@@ -130,7 +130,7 @@ public final class KitSession implements AutoCloseable {
     /** Any answer proves the target is there; only a transport failure is an error. */
     private static void probe(TargetClient client) {
         try {
-            client.request().get(TargetClient.withQuery(client.endpoint().toString(), "comp", "list"));
+            client.send("GET", TargetClient.withQuery(client.endpoint().toString(), "comp", "list"), Map.of());
         } catch (Exception e) { // REST Assured rethrows the transport's checked IOException undeclared
             throw new IllegalStateException("target " + client.endpoint() + " is unreachable: " + rootMessage(e), e);
         }

@@ -128,7 +128,7 @@ class TargetClientTest {
         assertThat(signed.requestHeaders().get("Authorization")).singleElement().asString()
                 .isEqualTo("SharedKey " + ACCOUNT + ":<scrubbed>");
         assertThat(signed.requestHeaders()).containsEntry("x-ms-client-request-id", List.of("abc"));
-        assertThat(signed.responseHeaders()).containsKey("Server");
+        assertThat(signed.responseHeaders().keySet()).anyMatch(name -> name.equalsIgnoreCase("Server"));
         assertThat(recorded.get(1).url()).contains("sig=<scrubbed>").doesNotContain("c2VjcmV0");
         assertThat(recorded.toString()).doesNotContain(KEY).doesNotContain("c2VjcmV0");
     }

@@ -40,12 +40,20 @@ public final class ExchangeRecorder implements Filter {
         Response response = context.next(request, responseSpec);
         long millis = (System.nanoTime() - start) / 1_000_000;
         Object body = request.getBody();
-        String requestBody = body == null ? null
-                : body instanceof byte[] bytes ? excerpt(bytes) : excerpt(body.toString().getBytes(StandardCharsets.UTF_8));
-        sink.accept(new Exchange(request.getMethod(), scrubber.text(request.getURI()),
-                scrubber.headers(map(request.getHeaders())), scrubber.text(requestBody), response.getStatusCode(),
-                scrubber.headers(map(response.getHeaders())), scrubber.text(excerpt(response.asByteArray())), millis));
+        byte[] requestBody = body == null ? null
+                : body instanceof byte[] bytes ? bytes : body.toString().getBytes(StandardCharsets.UTF_8);
+        sink.accept(exchange(scrubber, request.getMethod(), request.getURI(), map(request.getHeaders()), requestBody,
+                response.getStatusCode(), map(response.getHeaders()), response.asByteArray(), millis));
         return response;
+    }
+
+    /** One exchange as reports show it: scrubbed, bodies cut to {@link #BODY_EXCERPT_BYTES}. */
+    static Exchange exchange(Scrubber scrubber, String method, String url, Map<String, List<String>> requestHeaders,
+                             byte[] requestBody, int status, Map<String, List<String>> responseHeaders,
+                             byte[] responseBody, long millis) {
+        return new Exchange(method, scrubber.text(url), scrubber.headers(requestHeaders),
+                requestBody == null ? null : scrubber.text(excerpt(requestBody)), status, scrubber.headers(responseHeaders),
+                scrubber.text(excerpt(responseBody)), millis);
     }
 
     private static Map<String, List<String>> map(Headers headers) {

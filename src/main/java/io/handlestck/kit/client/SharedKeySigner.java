@@ -43,24 +43,31 @@ public final class SharedKeySigner implements Filter {
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
                            FilterContext context) {
         if (signing.dateHeader()) {
-            request.replaceHeader("x-ms-date", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                    ZonedDateTime.now(ZoneOffset.UTC).plus(signing.clockSkew())));
+            request.replaceHeader("x-ms-date", date(signing));
         }
         if (!signing.versionHeader()) {
             request.removeHeader("x-ms-version");
         }
         if (signing.scheme() != Signing.Scheme.NONE) {
-            CanonicalRequest canonical = canonical(request);
-            boolean lite = signing.scheme() == Signing.Scheme.SHARED_KEY_LITE;
-            String stringToSign = lite ? SharedKey.stringToSignLite(canonical, account)
-                    : SharedKey.stringToSign(canonical, account);
-            String signature = SharedKey.signature(stringToSign, signing.key() != null ? signing.key() : accountKey);
-            if (signing.tamper()) {
-                signature = tamper(signature);
-            }
-            request.replaceHeader("Authorization", (lite ? "SharedKeyLite " : "SharedKey ") + account + ":" + signature);
+            request.replaceHeader("Authorization", authorization(account, accountKey, signing, canonical(request)));
         }
         return context.next(request, response);
+    }
+
+    /** The {@code Authorization} value for a request, signed as {@code signing} says (never called for {@code NONE}). */
+    static String authorization(String account, String accountKey, Signing signing, CanonicalRequest canonical) {
+        boolean lite = signing.scheme() == Signing.Scheme.SHARED_KEY_LITE;
+        String stringToSign = lite ? SharedKey.stringToSignLite(canonical, account) : SharedKey.stringToSign(canonical, account);
+        String signature = SharedKey.signature(stringToSign, signing.key() != null ? signing.key() : accountKey);
+        if (signing.tamper()) {
+            signature = tamper(signature);
+        }
+        return (lite ? "SharedKeyLite " : "SharedKey ") + account + ":" + signature;
+    }
+
+    /** The current time plus the skew, as {@code x-ms-date} carries it. */
+    static String date(Signing signing) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plus(signing.clockSkew()));
     }
 
     /** The request as the signature sees it; Content-Length is the body's, which HTTP client will send. */
@@ -78,7 +85,7 @@ public final class SharedKeySigner implements Filter {
         return new CanonicalRequest(request.getMethod(), headers, path, decodedQuery(uri.getRawQuery()));
     }
 
-    private static int bodyLength(Object body) {
+    static int bodyLength(Object body) {
         if (body == null) {
             return 0;
         }
@@ -88,7 +95,7 @@ public final class SharedKeySigner implements Filter {
         return body.toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static List<Map.Entry<String, String>> decodedQuery(String rawQuery) {
+    static List<Map.Entry<String, String>> decodedQuery(String rawQuery) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return out;

@@ -1,6 +1,10 @@
 package io.handlestck.kit.client;
 
 import io.handlestck.kit.result.Exchange;
+import io.handlestck.sharedkey.CanonicalRequest;
+import io.restassured.builder.ResponseBuilder;
+import io.restassured.http.Header;
+import io.restassured.http.Headers;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.HeaderConfig;
@@ -8,16 +12,26 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The kit's HTTP client for one target: REST Assured requests with the pinned {@code x-ms-version},
- * signed on send, every exchange recorded (scrubbed) into the owning case's trace. The operation
- * methods return the raw {@link Response} so that a case asserts on exactly what came back; they
- * never judge it.
+ * The kit's HTTP client for one target: requests with the pinned {@code x-ms-version}, signed on
+ * send, every exchange recorded (scrubbed) into the owning case's trace, every answer a REST Assured
+ * {@link Response}. The operation methods return the raw answer so that a case asserts on exactly what
+ * came back; they never judge it. They send through {@link #send} (the JDK client, cheap per request);
+ * {@link #request()} gives a REST Assured specification, signed and recorded the same way, for
+ * requests the operation methods cannot express.
  */
 public final class TargetClient {
 
@@ -27,25 +41,57 @@ public final class TargetClient {
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final int READ_TIMEOUT_MILLIS = 60_000;
 
+    /** Shared by every case: thread-safe, keeps connections alive. HTTP/1.1 only: no h2c upgrade attempts. */
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MILLIS))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    /**
+     * One REST Assured configuration per thread, holding that thread's reused HTTP client: REST Assured
+     * otherwise builds a new Apache client, and opens a new connection, for every request, which made
+     * the client side the cost of a run. A reused client is not thread-safe, hence one per thread;
+     * {@link #keepAliveClient} makes sure each request hands its connection back.
+     */
+    private static final ThreadLocal<RestAssuredConfig> CONFIG = ThreadLocal.withInitial(() -> RestAssuredConfig.config()
+            // The kit states every Content-Type it sends; a charset appended behind its back would break the signature.
+            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
+            // A case that sets x-ms-version or a client request id replaces the kit's value instead of adding a second one.
+            .headerConfig(HeaderConfig.headerConfig().overwriteHeadersWithName("x-ms-version", "x-ms-date",
+                    "Authorization", "x-ms-client-request-id", "Content-Type"))
+            .httpClient(HttpClientConfig.httpClientConfig()
+                    .httpClientFactory(TargetClient::keepAliveClient)
+                    .setParam("http.connection.timeout", CONNECT_TIMEOUT_MILLIS)
+                    .setParam("http.socket.timeout", READ_TIMEOUT_MILLIS)
+                    .reuseHttpClientInstance()));
+
+    /**
+     * An HTTP client that reads every response body into memory as it arrives. A buffered body hands
+     * the connection back at once, so the thread's single reused connection is free for its next
+     * request even when REST Assured never reads a body (an empty one, for instance), which would
+     * otherwise leave the connection allocated. Kit bodies are small: a page of handles at most.
+     */
+    @SuppressWarnings("deprecation") // REST Assured's HttpClientFactory is typed on the classic client
+    private static org.apache.http.impl.client.AbstractHttpClient keepAliveClient() {
+        org.apache.http.impl.client.DefaultHttpClient client = new org.apache.http.impl.client.DefaultHttpClient();
+        client.addResponseInterceptor((response, context) -> {
+            if (response.getEntity() != null) {
+                response.setEntity(new org.apache.http.entity.BufferedHttpEntity(response.getEntity()));
+            }
+        });
+        return client;
+    }
+
     private final Target target;
     private final Scrubber scrubber;
     private final Consumer<Exchange> sink;
-    private final RestAssuredConfig config;
 
     /** @param sink receives every exchange, already scrubbed */
     public TargetClient(Target target, Consumer<Exchange> sink) {
         this.target = target;
         this.scrubber = new Scrubber(List.of(target.key()));
         this.sink = sink;
-        this.config = RestAssuredConfig.config()
-                // The kit states every Content-Type it sends; a charset appended behind its back would break the signature.
-                .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
-                // A case that sets x-ms-version or a client request id replaces the kit's value instead of adding a second one.
-                .headerConfig(HeaderConfig.headerConfig().overwriteHeadersWithName("x-ms-version", "x-ms-date",
-                        "Authorization", "x-ms-client-request-id", "Content-Type"))
-                .httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.connection.timeout", CONNECT_TIMEOUT_MILLIS)
-                        .setParam("http.socket.timeout", READ_TIMEOUT_MILLIS));
     }
 
     public Target target() {
@@ -85,7 +131,7 @@ public final class TargetClient {
      */
     public RequestSpecification request(Signing signing) {
         return RestAssured.given()
-                .config(config)
+                .config(CONFIG.get())
                 .urlEncodingEnabled(false)
                 .header("x-ms-version", target.version())
                 .filter(new SharedKeySigner(signing.account() != null ? signing.account() : target.account(),
@@ -94,53 +140,51 @@ public final class TargetClient {
     }
 
     public Response createShare(String share) {
-        return request().put(withQuery(url(share, ""), "restype", "share"));
+        return send("PUT", withQuery(url(share, ""), "restype", "share"), Map.of());
     }
 
     /** Deletes the share and, so that nothing is left behind, its snapshots. */
     public Response deleteShare(String share) {
-        return request().header("x-ms-delete-snapshots", "include").delete(withQuery(url(share, ""), "restype", "share"));
+        return send("DELETE", withQuery(url(share, ""), "restype", "share"), Map.of("x-ms-delete-snapshots", "include"));
     }
 
     /** Takes a share snapshot; the answer's {@code x-ms-snapshot} names it. */
     public Response createSnapshot(String share) {
-        return request().put(withQuery(url(share, ""), "restype", "share", "comp", "snapshot"));
+        return send("PUT", withQuery(url(share, ""), "restype", "share", "comp", "snapshot"), Map.of());
     }
 
     public Response createDirectory(String share, String path) {
-        return request()
-                .header("x-ms-file-attributes", "Directory")
-                .header("x-ms-file-creation-time", "now")
-                .header("x-ms-file-last-write-time", "now")
-                .header("x-ms-file-permission", "inherit")
-                .put(withQuery(url(share, path), "restype", "directory"));
+        return send("PUT", withQuery(url(share, path), "restype", "directory"), Map.of(
+                "x-ms-file-attributes", "Directory",
+                "x-ms-file-creation-time", "now",
+                "x-ms-file-last-write-time", "now",
+                "x-ms-file-permission", "inherit"));
     }
 
     /** Creates an empty file. */
     public Response createFile(String share, String path) {
-        return request()
-                .header("x-ms-type", "file")
-                .header("x-ms-content-length", "0")
-                .header("x-ms-file-attributes", "None")
-                .header("x-ms-file-creation-time", "now")
-                .header("x-ms-file-last-write-time", "now")
-                .header("x-ms-file-permission", "inherit")
-                .put(url(share, path));
+        return send("PUT", url(share, path), Map.of(
+                "x-ms-type", "file",
+                "x-ms-content-length", "0",
+                "x-ms-file-attributes", "None",
+                "x-ms-file-creation-time", "now",
+                "x-ms-file-last-write-time", "now",
+                "x-ms-file-permission", "inherit"));
     }
 
     public Response deleteFile(String share, String path) {
-        return request().delete(url(share, path));
+        return send("DELETE", url(share, path), Map.of());
     }
 
     public Response deleteDirectory(String share, String path) {
-        return request().delete(withQuery(url(share, path), "restype", "directory"));
+        return send("DELETE", withQuery(url(share, path), "restype", "directory"), Map.of());
     }
 
     /** Renames a file or directory inside {@code share}: {@code PUT destination?comp=rename} naming the source. */
     public Response rename(String share, String source, String destination, boolean directory) {
         String url = directory ? withQuery(url(share, destination), "restype", "directory", "comp", "rename")
                 : withQuery(url(share, destination), "comp", "rename");
-        return request().header("x-ms-file-rename-source", url(share, source)).put(url);
+        return send("PUT", url, Map.of("x-ms-file-rename-source", url(share, source)));
     }
 
     public Response listHandles(ListHandlesCall call) {
@@ -149,13 +193,14 @@ public final class TargetClient {
 
     /** List Handles authorized as {@code signing} says (protocol cases send deliberately wrong ones). */
     public Response listHandles(ListHandlesCall call, Signing signing) {
-        RequestSpecification request = request(signing);
+        Map<String, String> headers = new LinkedHashMap<>();
         if (call.recursive() != null) {
-            request.header("x-ms-recursive", call.recursive());
+            headers.put("x-ms-recursive", call.recursive());
         }
-        call.headers().forEach(request::header);
-        return request.get(withQuery(url(call.share(), call.path()), "comp", "listhandles", "maxresults",
-                call.maxResults(), "marker", call.marker(), "sharesnapshot", call.snapshot(), "timeout", call.timeout()));
+        headers.putAll(call.headers());
+        return send(signing, "GET", withQuery(url(call.share(), call.path()), "comp", "listhandles", "maxresults",
+                call.maxResults(), "marker", call.marker(), "sharesnapshot", call.snapshot(), "timeout", call.timeout()),
+                headers, null, null);
     }
 
     public Response forceClose(ForceCloseCall call) {
@@ -164,16 +209,109 @@ public final class TargetClient {
 
     /** Force Close Handles authorized as {@code signing} says (protocol cases send deliberately wrong ones). */
     public Response forceClose(ForceCloseCall call, Signing signing) {
-        RequestSpecification request = request(signing);
+        Map<String, String> headers = new LinkedHashMap<>();
         if (call.handleId() != null) {
-            request.header("x-ms-handle-id", call.handleId());
+            headers.put("x-ms-handle-id", call.handleId());
         }
         if (call.recursive() != null) {
-            request.header("x-ms-recursive", call.recursive());
+            headers.put("x-ms-recursive", call.recursive());
         }
-        call.headers().forEach(request::header);
-        return request.put(withQuery(url(call.share(), call.path()), "comp", "forceclosehandles", "marker",
-                call.marker(), "sharesnapshot", call.snapshot(), "timeout", call.timeout()));
+        headers.putAll(call.headers());
+        return send(signing, "PUT", withQuery(url(call.share(), call.path()), "comp", "forceclosehandles", "marker",
+                call.marker(), "sharesnapshot", call.snapshot(), "timeout", call.timeout()), headers, null, null);
+    }
+
+    /** A correctly signed request without a body; see {@link #send(Signing, String, String, Map, String, byte[])}. */
+    public Response send(String method, String url, Map<String, String> headers) {
+        return send(Signing.sharedKey(), method, url, headers, null, null);
+    }
+
+    /**
+     * Sends one request the fast way: signed with {@link SharedKeySigner}'s rules and recorded like every
+     * other exchange, over the JDK's HTTP client with keep-alive, and answered as a REST Assured
+     * {@link Response} for the case to assert on. REST Assured's own request path costs milliseconds
+     * of CPU per request (Groovy dispatch), which dominated whole runs; the operations of this class
+     * therefore use this path, and {@link #request()} stays for requests only its builder can make.
+     * A header value the JDK client refuses to send (a control character, a restricted name) falls
+     * back to REST Assured, so malformed-request cases still reach the target.
+     *
+     * @param url         encoded, as built by {@link #url} and {@link #withQuery}
+     * @param contentType the body's type, or null without a body
+     * @param body        the request body, or null
+     */
+    public Response send(Signing signing, String method, String url, Map<String, String> headers, String contentType,
+                         byte[] body) {
+        Map<String, String> sent = new LinkedHashMap<>();
+        if (signing.versionHeader()) {
+            sent.put("x-ms-version", target.version());
+        }
+        sent.putAll(headers);
+        if (signing.dateHeader()) {
+            sent.put("x-ms-date", SharedKeySigner.date(signing));
+        }
+        if (contentType != null) {
+            sent.put("Content-Type", contentType);
+        }
+        URI uri = URI.create(url);
+        if (signing.scheme() != Signing.Scheme.NONE) {
+            Map<String, String> signed = new LinkedHashMap<>(sent);
+            signed.put("Content-Length", Integer.toString(body == null ? 0 : body.length));
+            String account = signing.account() != null ? signing.account() : target.account();
+            sent.put("Authorization", SharedKeySigner.authorization(account, target.key(), signing, new CanonicalRequest(
+                    method, signed, uri.getRawPath() == null ? "" : uri.getRawPath(),
+                    SharedKeySigner.decodedQuery(uri.getRawQuery()))));
+        }
+        HttpRequest request;
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(READ_TIMEOUT_MILLIS))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            sent.forEach(builder::header);
+            request = builder.build();
+        } catch (IllegalArgumentException refusedByTheJdkClient) {
+            return viaRestAssured(signing, method, url, headers, contentType, body);
+        }
+        long start = System.nanoTime();
+        HttpResponse<byte[]> answer;
+        try {
+            answer = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + scrubber.text(url) + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + method + " " + scrubber.text(url), e);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        List<Header> responseHeaders = new ArrayList<>();
+        Map<String, List<String>> recordedResponseHeaders = new LinkedHashMap<>();
+        answer.headers().map().forEach((name, values) -> {
+            values.forEach(value -> responseHeaders.add(new Header(name, value)));
+            recordedResponseHeaders.put(name, values);
+        });
+        Map<String, List<String>> recordedRequestHeaders = new LinkedHashMap<>();
+        sent.forEach((name, value) -> recordedRequestHeaders.put(name, List.of(value)));
+        sink.accept(ExchangeRecorder.exchange(scrubber, method, url, recordedRequestHeaders, body, answer.statusCode(),
+                recordedResponseHeaders, answer.body(), millis));
+        return new ResponseBuilder()
+                .setStatusCode(answer.statusCode())
+                .setStatusLine("HTTP/1.1 " + answer.statusCode())
+                .setHeaders(new Headers(responseHeaders))
+                .setContentType(answer.headers().firstValue("Content-Type").orElse(""))
+                .setBody(answer.body())
+                .build();
+    }
+
+    private Response viaRestAssured(Signing signing, String method, String url, Map<String, String> headers,
+                                    String contentType, byte[] body) {
+        RequestSpecification request = request(signing);
+        headers.forEach(request::header);
+        if (contentType != null) {
+            request.contentType(contentType);
+        }
+        if (body != null) {
+            request.body(body);
+        }
+        return request.request(method, url);
     }
 
     /**

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.handlestck.kit.PreconditionNotMet;
+import io.handlestck.kit.client.Signing;
 import io.handlestck.kit.client.TargetClient;
 import io.handlestck.kit.config.KitConfig;
 import io.restassured.response.Response;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -55,8 +58,8 @@ public final class FixtureProvisioner implements HandleProvisioner {
         if (!request.accessRights().isEmpty()) {
             request.accessRights().forEach(body.putArray("accessRights")::add);
         }
-        Response response = client.request().contentType("application/json").body(body.toString())
-                .post(client.fixturesUrl("/handles"));
+        Response response = client.send(Signing.sharedKey(), "POST", client.fixturesUrl("/handles"), Map.of(),
+                "application/json", body.toString().getBytes(StandardCharsets.UTF_8));
         if (response.getStatusCode() != 201) {
             throw new PreconditionNotMet("the fixture protocol did not open " + request.count() + " handle(s) on '"
                     + request.path() + "'" + (request.snapshot() == null ? "" : " of snapshot " + request.snapshot())
@@ -77,8 +80,8 @@ public final class FixtureProvisioner implements HandleProvisioner {
 
     @Override
     public HandleState state(String share, String handleId) {
-        Response response = client.request()
-                .get(TargetClient.withQuery(client.fixturesUrl("/handles/" + handleId), "share", share));
+        Response response = client.send("GET",
+                TargetClient.withQuery(client.fixturesUrl("/handles/" + handleId), "share", share), Map.of());
         if (response.getStatusCode() != 200) {
             throw new PreconditionNotMet("the fixture protocol cannot tell the state of handle " + handleId + ": "
                     + response.getStatusCode());
@@ -94,8 +97,8 @@ public final class FixtureProvisioner implements HandleProvisioner {
 
     @Override
     public void closeAsClient(String share, String handleId) {
-        Response response = client.request()
-                .delete(TargetClient.withQuery(client.fixturesUrl("/handles/" + handleId), "share", share));
+        Response response = client.send("DELETE",
+                TargetClient.withQuery(client.fixturesUrl("/handles/" + handleId), "share", share), Map.of());
         if (response.getStatusCode() != 204) {
             throw new PreconditionNotMet("the fixture protocol did not close handle " + handleId + " as its client: "
                     + response.getStatusCode());
@@ -132,7 +135,7 @@ public final class FixtureProvisioner implements HandleProvisioner {
 
         @Override
         public boolean detect(TargetClient client, KitConfig config) {
-            Response response = client.request().get(client.fixturesUrl(""));
+            Response response = client.send("GET", client.fixturesUrl(""), Map.of());
             if (response.getStatusCode() != 200) {
                 return false;
             }

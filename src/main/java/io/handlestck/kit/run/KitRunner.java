@@ -166,6 +166,8 @@ public final class KitRunner {
         parameters.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
         parameters.put("junit.jupiter.execution.parallel.config.strategy", "dynamic");
         parameters.put("junit.jupiter.execution.parallel.config.dynamic.factor", PARALLELISM_FACTOR);
+        // Named explicitly: JUnit otherwise logs a notice about its default on every run.
+        parameters.put("junit.jupiter.execution.parallel.config.executor-service", "FORK_JOIN_POOL");
         parameters.put("junit.jupiter.extensions.autodetection.enabled", "false");
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
@@ -267,13 +269,17 @@ public final class KitRunner {
         }
     }
 
-    static String kitVersion() {
+    /** The kit's version, as written into every report. */
+    public static String kitVersion() {
         String version = KitRunner.class.getPackage().getImplementationVersion();
         return version == null ? "development build" : version;
     }
 
-    /** SHA-256 of the jar the kit runs from, so that a report names the exact build; null outside a jar. */
-    static String kitJarSha256() {
+    /**
+     * SHA-256 of the jar the kit runs from, as written into every report, so that a report names the
+     * exact build; null outside a jar.
+     */
+    public static String kitJarSha256() {
         try {
             URL location = KitRunner.class.getProtectionDomain().getCodeSource().getLocation();
             Path path = Path.of(location.toURI());
