@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +80,48 @@ class ServeCommandTest {
     }
 
     @Test
+    void serveSwitchesOnTheNamedDefects() throws Exception {
+        try (Serving serving = Serving.start("--port", "0", "--defect", "NO_BOM", "--defect", "request-id-reused")) {
+            WireClient client = WireClient.pathStyle(serving.endpoint, ReferenceServer.DEV_ACCOUNT, ReferenceServer.DEV_KEY);
+            client.createShare("defects");
+            WireResponse first = WireClient.expect(client.listHandlesRequest(Scope.root("defects")).send(), 200);
+            WireResponse second = WireClient.expect(client.listHandlesRequest(Scope.root("defects")).send(), 200);
+            assertThat(first.startsWithBom()).as("NO_BOM is on").isFalse();
+            assertThat(first.header("x-ms-request-id")).as("REQUEST_ID_REUSED is on").isEqualTo(second.header("x-ms-request-id"));
+        }
+    }
+
+    /** The container image configures the server through HANDLESTCK_* variables; a flag still wins over its variable. */
+    @Test
+    void serveReadsItsSettingsFromTheEnvironmentAndFlagsWin() throws Exception {
+        Map<String, String> environment = Map.of("HANDLESTCK_PORT", "0", "HANDLESTCK_ACCOUNT", "envacct",
+                "HANDLESTCK_FORCE_CLOSE_PAGE_SIZE", "3", "HANDLESTCK_DEFECTS", "NO_BOM");
+        try (Serving serving = Serving.start(environment)) {
+            assertThat(serving.endpoint.getPath()).isEqualTo("/envacct");
+            WireClient client = WireClient.pathStyle(serving.endpoint, "envacct", ReferenceServer.DEV_KEY);
+            assertThat(WireClient.expect(client.fixtureRequest("GET", "").send(), 200).json().path("forceClosePageSize").asInt())
+                    .isEqualTo(3);
+            client.createShare("envshare");
+            assertThat(WireClient.expect(client.listHandlesRequest(Scope.root("envshare")).send(), 200).startsWithBom()).isFalse();
+        }
+        try (Serving serving = Serving.start(environment, "--account", "flagacct")) {
+            assertThat(serving.endpoint.getPath()).isEqualTo("/flagacct");
+        }
+        try (Serving serving = Serving.start(Map.of("HANDLESTCK_PORT", "0", "HANDLESTCK_FIXTURES", "false"))) {
+            WireClient client = WireClient.pathStyle(serving.endpoint, ReferenceServer.DEV_ACCOUNT, ReferenceServer.DEV_KEY);
+            assertThat(client.fixtureRequest("GET", "").send().status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aBadEnvironmentValueIsOneLineAndExitCodeTwo() throws Exception {
+        assertUsageError(run(Map.of("HANDLESTCK_PORT", "not-a-port"), "serve"));
+        assertUsageError(run(Map.of("HANDLESTCK_FIXTURES", "maybe"), "serve", "--port", "0"));
+        assertUsageError(run(Map.of("HANDLESTCK_DEFECTS", "NOPE"), "serve", "--port", "0"));
+        assertUsageError(run(Map.of("HANDLESTCK_KEY", "not base64!"), "serve", "--port", "0"));
+    }
+
+    @Test
     void aTakenPortIsOneLineAndExitCodeTwo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             assertUsageError(run("serve", "--port", Integer.toString(taken.getLocalPort())));
@@ -106,15 +150,23 @@ class ServeCommandTest {
         assertThat(finished.stdout).as("stdout of a refused serve").noneMatch(line -> ENDPOINT.matcher(line).find());
     }
 
-    private static ProcessBuilder handlesTck(String... arguments) {
+    /** {@code java -cp <test classpath> io.handlestck.cli.HandlesTck ARGS}, with extra environment variables and no inherited HANDLESTCK_*. */
+    private static ProcessBuilder handlesTck(Map<String, String> environment, String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.handlestck.cli.HandlesTck"));
         command.addAll(List.of(arguments));
-        return new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("HANDLESTCK_"));
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     private static Finished run(String... arguments) throws Exception {
-        Process process = handlesTck(arguments).start();
+        return run(Map.of(), arguments);
+    }
+
+    private static Finished run(Map<String, String> environment, String... arguments) throws Exception {
+        Process process = handlesTck(environment, arguments).start();
         process.getOutputStream().close();
         if (!process.waitFor(HANG_GUARD_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -143,14 +195,19 @@ class ServeCommandTest {
         }
 
         static Serving start(String... flags) throws Exception {
+            return start(Map.of(), flags);
+        }
+
+        static Serving start(Map<String, String> environment, String... flags) throws Exception {
             List<String> arguments = new ArrayList<>(List.of("serve"));
             arguments.addAll(List.of(flags));
-            Process process = handlesTck(arguments.toArray(String[]::new)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process = handlesTck(environment, arguments.toArray(String[]::new))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
             Thread reader = new Thread(() -> {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     lines.lines().forEach(stdout::add);
-                } catch (IOException closed) {
+                } catch (IOException | UncheckedIOException closed) {
                     // the child was stopped; nothing more to read
                 }
             }, "serve-stdout");
