@@ -67,6 +67,23 @@ class JUnitXmlReportTest {
     }
 
     @Test
+    void keyOnTheJavaCommandLineIsScrubbedFromJUnitsPropertyDump() throws Exception {
+        // JUnit writes every system property into junit.xml; sun.java.command holds `run --key KEY` when
+        // the kit is started from the jar. A stand-in property plays its part here.
+        String property = "handlestck.test.command";
+        System.setProperty(property, "handles-tck.jar run --key " + SampleRuns.KEY + " --case FCH-001");
+        try {
+            runSampleCases();
+        } finally {
+            System.clearProperty(property);
+        }
+
+        String junit = Files.readString(reports.resolve(JUnitXmlReport.FILE_NAME));
+        assertThat(junit).doesNotContain(SampleRuns.KEY)
+                .contains("name=\"" + property + "\" value=\"handles-tck.jar run --key &lt;scrubbed&gt; --case FCH-001\"");
+    }
+
+    @Test
     void nothingIsWrittenWhenJUnitNeverRan() throws Exception {
         JUnitXmlReport junit = new JUnitXmlReport(work);
         assertThat(junit.writeTo(reports, new SecretScrubber(List.of()))).isFalse();
