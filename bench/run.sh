@@ -150,6 +150,8 @@ figure machine.wrk "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
 figure machine.nginx "$(nginx -v 2>&1 | cut -d/ -f2)"
 figure machine.azurite "$AZURITE_VERSION"
 figure machine.node "$(node --version)"
+# A run started with e.g. `nice -n -10 bench/run.sh` on a shared machine says so in the report.
+figure machine.niceness "$(nice)"
 machine_state start
 
 JFR_OPTS=()

@@ -83,7 +83,8 @@ public final class BenchReport {
                 + " on Node " + text("machine.node") + " |");
         line("| load (1-min average) before each phase | " + perPhase("machine.load1.") + " |");
         line("| CPU taken by other work before each phase (% of all cores, 1 s sample) | " + perPhase("machine.others_cpu.") + " |");
-        line("| whole run | " + text("bench.total_s") + " s |");
+        line("| whole run | " + text("bench.total_s") + " s, at niceness " + text("machine.niceness")
+                + " (every process of the run: servers, wrk and drivers alike) |");
         line("");
         double busiest = 0;
         for (String phase : PHASES) {
@@ -195,7 +196,7 @@ public final class BenchReport {
         line("Tree: 10 team directories × 10 project directories × 20 files; n/2000 handles per file, opened through the "
                 + "Handle Fixture Protocol, one batch per file. Server in the driver's JVM (heap from the JVM's after-GC pool "
                 + "figures); times are measured by the client around each loopback exchange, an upper bound of server time. "
-                + "List pages: recursive from the share root, `maxresults=5000`, median of 7 fetches at each position. "
+                + "List pages: recursive from the share root, `maxresults=5000`, median of 15 fetches at each position. "
                 + "Force Close: recursive `*` on the root, following `x-ms-marker` (server page: 1000 handles a call).");
         line("");
         line("| n | open (handles/s) | heap B/handle open | heap B/handle after close | list start ms | list middle ms | list end ms "

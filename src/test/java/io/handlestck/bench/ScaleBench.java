@@ -38,7 +38,7 @@ public final class ScaleBench {
     static final int FILE_COUNT = TEAMS * PROJECTS * FILES;
     static final int PAGE = 5000;
     /** How often each of the start, middle and end pages is fetched again; the median is reported. */
-    static final int PAGE_REPEATS = 7;
+    static final int PAGE_REPEATS = 15;
     private static final Pattern NEXT_MARKER = Pattern.compile("<NextMarker>([^<]*)</NextMarker>");
 
     private final Figures figures;
