@@ -2,6 +2,7 @@ package io.handlestck.server.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handlestck.cli.HandlesTck;
 import io.handlestck.server.ReferenceServer;
 import io.handlestck.testsupport.Scope;
 import io.handlestck.testsupport.SignedRequest;
@@ -11,6 +12,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -22,16 +25,20 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * The {@code serve} command as a user runs it: a separate JVM ({@code java -cp … io.handlestck.cli.HandlesTck serve}),
- * which prints the endpoint line and the connection-string line and then serves signed requests; a taken port,
- * a bad flag or an unknown defect give one line on stderr and exit code 2.
+ * which prints the endpoint line and the connection-string line and then serves signed requests, configured by flags
+ * or HANDLESTCK_* variables; a taken port, a bad flag, a bad variable or an unknown defect give one line on stderr
+ * and exit code 2 (checked in this JVM where no variable is involved, to save JVM starts).
  */
 class ServeCommandTest {
 
@@ -124,21 +131,22 @@ class ServeCommandTest {
     @Test
     void aTakenPortIsOneLineAndExitCodeTwo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            assertUsageError(run("serve", "--port", Integer.toString(taken.getLocalPort())));
+            assertUsageError(runInProcess("serve", "--port", Integer.toString(taken.getLocalPort())));
         }
     }
 
     @Test
     void aBadFlagIsOneLineAndExitCodeTwo() throws Exception {
-        assertUsageError(run("serve", "--no-such-flag"));
-        assertUsageError(run("serve", "--port", "not-a-port"));
-        assertUsageError(run("serve", "--port", "70000"));
-        assertUsageError(run("serve", "--force-close-page-size", "0"));
+        assertUsageError(runInProcess("serve", "--no-such-flag"));
+        assertUsageError(runInProcess("serve", "--port", "not-a-port"));
+        assertUsageError(runInProcess("serve", "--port", "70000"));
+        assertUsageError(runInProcess("serve", "--force-close-page-size", "0"));
+        assertUsageError(runInProcess("serve", "--account", "Not_An_Account"));
     }
 
     @Test
     void anUnknownDefectIsOneLineAndExitCodeTwo() throws Exception {
-        Finished finished = run("serve", "--port", "0", "--defect", "NOPE");
+        Finished finished = runInProcess("serve", "--port", "0", "--defect", "NOPE");
         assertUsageError(finished);
         assertThat(finished.stderr.get(0)).contains("NOPE");
     }
@@ -161,8 +169,26 @@ class ServeCommandTest {
         return builder;
     }
 
-    private static Finished run(String... arguments) throws Exception {
-        return run(Map.of(), arguments);
+    /**
+     * Runs the command line inside this JVM, as the CLI tests do; fit for calls that must fail before serving.
+     * A daemon thread and a guard keep a wrongly started server from hanging the test.
+     */
+    private static Finished runInProcess(String... arguments) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = HandlesTck.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        FutureTask<Integer> execution = new FutureTask<>(() -> commandLine.execute(arguments));
+        Thread thread = new Thread(execution, "handles-tck-in-process");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            int exitCode = execution.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+            return new Finished(exitCode, nonBlankLines(out.toString()), nonBlankLines(err.toString()));
+        } catch (TimeoutException stillServing) {
+            throw new AssertionError("handles-tck " + String.join(" ", arguments) + " did not return: " + out);
+        }
     }
 
     private static Finished run(Map<String, String> environment, String... arguments) throws Exception {
@@ -176,7 +202,11 @@ class ServeCommandTest {
     }
 
     private static List<String> lines(InputStream stream) throws IOException {
-        return new String(stream.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+        return nonBlankLines(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static List<String> nonBlankLines(String text) {
+        return text.lines().filter(line -> !line.isBlank()).toList();
     }
 
     private record Finished(int exitCode, List<String> stdout, List<String> stderr) {
