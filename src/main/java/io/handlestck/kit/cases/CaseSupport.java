@@ -14,6 +14,8 @@ import io.handlestck.kit.provision.HandleRequest;
 import io.handlestck.kit.provision.OpenedHandle;
 import io.handlestck.kit.xml.XmlChecks;
 import io.restassured.response.Response;
+import io.handlestck.kit.client.TargetClient;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 
@@ -48,17 +51,47 @@ final class CaseSupport {
         return handles.stream().map(OpenedHandle::handleId).toList();
     }
 
-    /** Every page of a listing, followed through NextMarker, as handle id → decoded path; a repeated id fails. */
+    /**
+     * Every page of a listing, followed through NextMarker, as handle id → decoded path. A repeated id
+     * fails at once, before the next page: a target whose marker repeats a handle would otherwise be
+     * followed round the same page until the kit's page limit.
+     */
     static Map<String, String> listedPaths(CaseContext ctx, ListHandlesCall call) {
         Map<String, String> paths = new LinkedHashMap<>();
-        for (HandleListing page : ctx.target().listAll(call)) {
+        walkPages(ctx, call, TargetClient.MAX_PAGES, page -> {
             for (HandleListing.ListedHandle handle : page.handles()) {
                 if (paths.put(handle.handleId(), handle.decodedPath()) != null) {
                     fail("List Handles of '" + call.path() + "' listed handle " + handle.handleId() + " twice");
                 }
             }
-        }
+        });
         return paths;
+    }
+
+    /**
+     * Lists page after page, following NextMarker, handing each page to {@code visitor}; fails on an
+     * answer other than 200 and when the listing has not ended after {@code maxPages} pages.
+     *
+     * @return the pages, in order
+     */
+    static List<HandleListing> walkPages(CaseContext ctx, ListHandlesCall call, int maxPages,
+                                         Consumer<HandleListing> visitor) {
+        List<HandleListing> pages = new ArrayList<>();
+        ListHandlesCall next = call;
+        while (true) {
+            Response response = ctx.target().listHandles(next);
+            assertStatus(response, 200, "List Handles of '" + call.path() + "', page " + (pages.size() + 1));
+            HandleListing page = HandleListing.of(response);
+            pages.add(page);
+            visitor.accept(page);
+            if (page.complete()) {
+                return pages;
+            }
+            if (pages.size() >= maxPages) {
+                fail("List Handles of '" + call.path() + "' still returned a NextMarker after " + maxPages + " pages");
+            }
+            next = next.marker(page.nextMarker());
+        }
     }
 
     static Set<String> listed(CaseContext ctx, ListHandlesCall call) {

@@ -10,6 +10,7 @@ import static io.handlestck.kit.cases.CaseSupport.listed;
 import static io.handlestck.kit.cases.CaseSupport.listedPaths;
 import static io.handlestck.kit.cases.CaseSupport.open;
 import static io.handlestck.kit.cases.CaseSupport.openOne;
+import static io.handlestck.kit.cases.CaseSupport.walkPages;
 import static io.handlestck.kit.cases.CaseSupport.openTree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -376,8 +377,8 @@ public class ListHandlesCases {
         TestShare share = ctx.newShare();
         openMany(ctx, share, handles);
 
-        List<HandleListing> pages = ctx.target().listAll(ListHandlesCall.on(share.name(), MANY)
-                .maxResults(maxResults));
+        List<HandleListing> pages = walkPages(ctx, ListHandlesCall.on(share.name(), MANY).maxResults(maxResults),
+                handles + 1, page -> { });
 
         for (int i = 0; i < pages.size(); i++) {
             int size = pages.get(i).handles().size();
@@ -421,10 +422,10 @@ public class ListHandlesCases {
         TestShare share = ctx.newShare();
         openMany(ctx, share, handles);
 
-        List<HandleListing> pages = ctx.target().listAll(ListHandlesCall.on(share.name(), MANY)
-                .maxResults(maxResults));
-
         int expectedPages = (handles + maxResults - 1) / maxResults;
+        List<HandleListing> pages = walkPages(ctx, ListHandlesCall.on(share.name(), MANY).maxResults(maxResults),
+                expectedPages + 1, page -> { });
+
         assertEquals(expectedPages, pages.size(), handles + " handles with maxresults=" + maxResults
                 + " take " + expectedPages + " page(s); NextMarker must be empty on the last one and only there");
         assertEquals("", pages.get(pages.size() - 1).nextMarker(), "the last page must carry an empty <NextMarker />");
