@@ -43,7 +43,7 @@ class ResponseShapeTest {
     private static final String CLIENT_NAME = "host1";
 
     @ParameterizedTest(name = "x-ms-version {0}")
-    @ValueSource(strings = {"2019-02-02", "2019-07-07", "2021-06-08", "2023-01-03", "2024-02-04", "2024-05-04"})
+    @ValueSource(strings = {"2019-02-02", "2019-07-07", "2021-06-08", "2023-01-03", "2024-02-04", "2024-05-04", "2026-02-06"})
     void listHandlesBodyHasTheRecordedShapeForTheVersion(String version) {
         WireClient client = SERVER.client().withVersion(version);
         String share = EmbeddedServer.newShareName();
