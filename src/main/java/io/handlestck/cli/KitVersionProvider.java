@@ -1,18 +1,13 @@
 package io.handlestck.cli;
 
+import io.handlestck.kit.run.KitRunner;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest, so {@code --version} always names the build that runs. */
+/** The version from the jar manifest, so {@code --version} always names the build that runs, as the reports do. */
 public final class KitVersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"handles-tck " + version()};
-    }
-
-    /** The kit's version, or {@code development build} when not run from the built jar. */
-    static String version() {
-        String version = HandlesTck.class.getPackage().getImplementationVersion();
-        return version == null ? "development build" : version;
+        return new String[] {"handles-tck " + KitRunner.kitVersion()};
     }
 }

@@ -185,7 +185,7 @@ final class RunCommand implements Callable<Integer> {
         for (Status status : Status.values()) {
             summary.put(status, 0);
         }
-        return new RunReport(KitVersionProvider.version(), null, config.runPrefix() + "-crashed", startedAt,
+        return new RunReport(KitRunner.kitVersion(), KitRunner.kitJarSha256(), config.runPrefix() + "-crashed", startedAt,
                 Instant.now(), new TargetInfo(config.embedded() ? "embedded reference server" : config.endpoint().toString(),
                 config.account(), null, config.product(), config.provisioner()), config.redacted(), config.version(),
                 summary, List.of(), "the kit crashed before reporting any case: " + crash);
