@@ -236,6 +236,8 @@ final class RunCommand implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.tc", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "warn");
+        // Without Docker it logs a multi-line ERROR; ContainerTarget's one line already says what was tried and what to do.
+        System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers.dockerclient", "off");
         return ContainerTarget.start(image);
     }
 
