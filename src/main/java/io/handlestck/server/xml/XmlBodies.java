@@ -72,7 +72,9 @@ final class XmlBodies {
             bytes.writeBytes(BOM);
         }
         // StAX over a buffered Writer: its own UTF-8 stream writer goes to the byte stream one char at a time.
-        Writer text = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 16 * 1024);
+        // Its buffer is sized from the body: a small answer should not pay for a large listing's buffer.
+        int bufferChars = Math.min(16 * 1024, Math.max(512, expectedSize));
+        Writer text = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), bufferChars);
         XMLStreamWriter xml = FACTORY.createXMLStreamWriter(text);
         xml.writeStartDocument("utf-8", "1.0");
         return new Body(bytes, text, xml);
