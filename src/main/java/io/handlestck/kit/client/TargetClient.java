@@ -19,8 +19,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -36,7 +38,7 @@ import java.util.function.Consumer;
 public final class TargetClient {
 
     /** How often {@link #forceCloseAll} and {@link #listAll} follow markers before calling the target looping. */
-    public static final int MAX_PAGES = 10_000;
+    public static final int MAX_PAGES = 2_000;
 
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final int READ_TIMEOUT_MILLIS = 60_000;
@@ -316,18 +318,24 @@ public final class TargetClient {
 
     /**
      * Force-closes page after page, re-sending {@code x-ms-marker} as {@code marker}, until a call
-     * answers without a marker or with an error. Fails when the target never stops handing out markers.
+     * answers without a marker or with an error. Fails when the target hands out a marker twice or
+     * never stops handing out markers.
      *
      * @return one result per call, in order
      */
     public List<ForceCloseResult> forceCloseAll(ForceCloseCall call) {
         List<ForceCloseResult> pages = new ArrayList<>();
+        Set<String> markers = new HashSet<>();
         ForceCloseCall next = call;
         while (true) {
             ForceCloseResult page = ForceCloseResult.of(forceClose(next));
             pages.add(page);
             if (page.status() != 200 || page.marker() == null || page.marker().isEmpty()) {
                 return pages;
+            }
+            if (!markers.add(page.marker())) {
+                throw new AssertionError("Force Close Handles returned x-ms-marker " + page.marker()
+                        + " a second time: following it would never end");
             }
             if (pages.size() >= MAX_PAGES) {
                 throw new AssertionError("Force Close Handles still returned x-ms-marker after " + MAX_PAGES + " calls");
@@ -342,6 +350,7 @@ public final class TargetClient {
      */
     public List<HandleListing> listAll(ListHandlesCall call) {
         List<HandleListing> pages = new ArrayList<>();
+        Set<String> markers = new HashSet<>();
         ListHandlesCall next = call;
         while (true) {
             Response response = listHandles(next);
@@ -353,6 +362,10 @@ public final class TargetClient {
             pages.add(page);
             if (page.complete()) {
                 return pages;
+            }
+            if (!markers.add(page.nextMarker())) {
+                throw new AssertionError("List Handles returned NextMarker " + page.nextMarker()
+                        + " a second time: following it would never end");
             }
             if (pages.size() >= MAX_PAGES) {
                 throw new AssertionError("List Handles still returned a NextMarker after " + MAX_PAGES + " pages");
