@@ -25,8 +25,8 @@ public final class HandlesTck {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HandlesTck());
         commandLine.setParameterExceptionHandler((ex, argv) -> {
-            ex.getCommandLine().getErr().println("handles-tck: " + ex.getMessage()
-                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            ex.getCommandLine().getErr().println(oneLine(ex.getMessage()
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')"));
             return EXIT_USAGE;
         });
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
@@ -34,11 +34,16 @@ public final class HandlesTck {
             // what to change, a stack trace would only hide it.
             if (ex instanceof UsageException || ex instanceof KitConfigException
                     || ex instanceof ContainerUnavailableException) {
-                cl.getErr().println("handles-tck: " + ex.getMessage());
+                cl.getErr().println(oneLine(ex.getMessage()));
                 return EXIT_USAGE;
             }
             throw ex;
         });
         return commandLine;
+    }
+
+    /** The promise is one line: a message that spans several is flattened rather than cut. */
+    private static String oneLine(String message) {
+        return "handles-tck: " + String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }
