@@ -15,6 +15,11 @@ import io.handlestck.kit.provision.OpenedHandle;
 import io.handlestck.kit.xml.XmlChecks;
 import io.restassured.response.Response;
 import io.handlestck.kit.client.TargetClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,6 +39,9 @@ import org.w3c.dom.Node;
  * reads in the report.
  */
 final class CaseSupport {
+
+    /** How far a target's clock may be from the kit's: the window SharedKey allows a request. */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(15);
 
     private CaseSupport() {
     }
@@ -201,6 +209,22 @@ final class CaseSupport {
         }
         String code = response.getHeader("x-ms-error-code");
         return response.getStatusCode() + (code == null ? "" : " " + code) + (body.isEmpty() ? "" : " " + body);
+    }
+
+    /** The listed handle with {@code id}; fails when it is missing. */
+    static HandleListing.ListedHandle onlyHandle(HandleListing listing, String id) {
+        return listing.handles().stream().filter(handle -> id.equals(handle.handleId())).findFirst()
+                .orElseGet(() -> fail("handle " + id + " is not listed; listed: " + listing.handleIds()));
+    }
+
+    /** Parses an RFC 1123 date the way HTTP writes it; a different shape fails the case. */
+    static Instant parseRfc1123(String text, String what) {
+        try {
+            assertTrue(text.endsWith(" GMT"), what + " '" + text + "' must be in GMT");
+            return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return fail(what + " '" + text + "' is not an RFC 1123 date");
+        }
     }
 
     /** A share name no case creates, so that it cannot exist on the target. */

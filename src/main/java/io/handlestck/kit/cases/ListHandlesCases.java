@@ -11,13 +11,14 @@ import static io.handlestck.kit.cases.CaseSupport.listedPaths;
 import static io.handlestck.kit.cases.CaseSupport.open;
 import static io.handlestck.kit.cases.CaseSupport.openOne;
 import static io.handlestck.kit.cases.CaseSupport.walkPages;
+import static io.handlestck.kit.cases.CaseSupport.onlyHandle;
 import static io.handlestck.kit.cases.CaseSupport.openTree;
+import static io.handlestck.kit.cases.CaseSupport.parseRfc1123;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.handlestck.kit.CaseContext;
 import io.handlestck.kit.CaseId;
@@ -33,11 +34,7 @@ import io.handlestck.kit.provision.HandleRequest;
 import io.restassured.response.Response;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +63,6 @@ public class ListHandlesCases {
     /** The file paging cases open their handles on. */
     private static final String MANY = "dir/many.txt";
     private static final BigInteger UINT64_MAX = new BigInteger("18446744073709551615");
-    /** How far a target's clock may be from the kit's: the same window SharedKey allows. */
-    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(15);
 
     static Stream<Arguments> directoriesWithoutRecursion() {
         return ForceCloseHandlesCases.directoriesWithoutRecursion();
@@ -285,8 +280,8 @@ public class ListHandlesCases {
 
         assertNotNull(openTime, "OpenTime is a required element");
         Instant parsed = parseRfc1123(openTime, "OpenTime");
-        assertTrue(!parsed.isBefore(before.minus(CLOCK_TOLERANCE)) && !parsed.isAfter(after.plus(CLOCK_TOLERANCE)),
-                "OpenTime " + openTime + " is not within " + CLOCK_TOLERANCE.toMinutes() + " minutes of the open at " + before);
+        assertTrue(!parsed.isBefore(before.minus(CaseSupport.CLOCK_TOLERANCE)) && !parsed.isAfter(after.plus(CaseSupport.CLOCK_TOLERANCE)),
+                "OpenTime " + openTime + " is not within " + CaseSupport.CLOCK_TOLERANCE.toMinutes() + " minutes of the open at " + before);
     }
 
     @CaseId("LH-015")
@@ -552,12 +547,6 @@ public class ListHandlesCases {
         return HandleListing.of(response);
     }
 
-    /** The listed handle with {@code id}; fails when it is missing. */
-    static ListedHandle onlyHandle(HandleListing listing, String id) {
-        return listing.handles().stream().filter(handle -> id.equals(handle.handleId())).findFirst()
-                .orElseGet(() -> fail("handle " + id + " is not listed; listed: " + listing.handleIds()));
-    }
-
     private static ListedHandle present(Map<String, ListedHandle> byId, String id) {
         ListedHandle handle = byId.get(id);
         assertNotNull(handle, "handle " + id + " is not listed; listed: " + byId.keySet());
@@ -588,15 +577,5 @@ public class ListHandlesCases {
         assertNotNull(value, element + " is a required element");
         assertTrue(value.matches("0|[1-9][0-9]{0,19}"), element + " '" + value + "' is not a decimal UINT64");
         assertTrue(new BigInteger(value).compareTo(UINT64_MAX) <= 0, element + " '" + value + "' exceeds 2^64-1");
-    }
-
-    /** Parses an RFC 1123 date the way HTTP writes it; a different shape fails the case. */
-    static Instant parseRfc1123(String text, String what) {
-        try {
-            assertTrue(text.endsWith(" GMT"), what + " '" + text + "' must be in GMT");
-            return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return fail(what + " '" + text + "' is not an RFC 1123 date");
-        }
     }
 }

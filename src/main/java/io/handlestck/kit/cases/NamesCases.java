@@ -105,7 +105,7 @@ public class NamesCases {
         Response response = ctx.target().listHandles(ListHandlesCall.on(share.name(), path).header("x-ms-version", "2019-02-02"));
         CaseSupport.assertStatus(response, 200, "List Handles of a name XML cannot carry");
         assertMatchesControl(ctx, "list-handles-encoded-path.xml", response);
-        ListedHandle handle = ListHandlesCases.onlyHandle(HandleListing.of(response), id);
+        ListedHandle handle = CaseSupport.onlyHandle(HandleListing.of(response), id);
         assertTrue(handle.pathEncoded(), "Path must carry Encoded=\"true\"");
         assertEquals(path, handle.decodedPath(), "the percent-decoded Path must be the name");
     }
