@@ -103,12 +103,7 @@ public final class CaseExtension implements ParameterResolver, InvocationInterce
     @Override
     public <T> T interceptTestFactoryMethod(Invocation<T> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                             ExtensionContext extensionContext) throws Throwable {
-        CaseContext ctx = contextOf(extensionContext);
-        Optional<Verdict> gate = gate(ctx);
-        if (gate.isPresent()) {
-            invocation.skip();
-            throw decide(extensionContext, gate.get());
-        }
+        CaseContext ctx = passGate(invocation, extensionContext);
         long start = System.nanoTime();
         try {
             return invocation.proceed();
@@ -126,14 +121,7 @@ public final class CaseExtension implements ParameterResolver, InvocationInterce
             return;
         }
         ctx.startDynamicTest();
-        long start = System.nanoTime();
-        Verdict verdict;
-        try {
-            invocation.proceed();
-            verdict = new Verdict(Status.PASS, null, millisSince(start), null);
-        } catch (Throwable t) {
-            verdict = verdictOf(t, ctx.entry().level(), millisSince(start));
-        }
+        Verdict verdict = judge(invocation, ctx);
         List<Exchange> exchanges = ctx.finishDynamicTest();
         KitSession session = KitSession.of(extensionContext);
         session.record(extensionContext.getUniqueId(), result(ctx.entry(), verdict.status(),
@@ -178,22 +166,32 @@ public final class CaseExtension implements ParameterResolver, InvocationInterce
     }
 
     private void runCase(Invocation<Void> invocation, ExtensionContext extensionContext) throws Throwable {
+        CaseContext ctx = passGate(invocation, extensionContext);
+        Verdict verdict = judge(invocation, ctx);
+        extensionContext.getStore(NAMESPACE).put(VERDICT, verdict);
+        throwFor(verdict);
+    }
+
+    /** The case's context once the gate let it through; otherwise the invocation is skipped and the gate's verdict thrown. */
+    private static CaseContext passGate(Invocation<?> invocation, ExtensionContext extensionContext) throws Throwable {
         CaseContext ctx = contextOf(extensionContext);
         Optional<Verdict> gate = gate(ctx);
         if (gate.isPresent()) {
             invocation.skip();
             throw decide(extensionContext, gate.get());
         }
+        return ctx;
+    }
+
+    /** Runs the body and turns how it ended into a verdict. */
+    private static Verdict judge(Invocation<Void> invocation, CaseContext ctx) {
         long start = System.nanoTime();
-        Verdict verdict;
         try {
             invocation.proceed();
-            verdict = new Verdict(Status.PASS, null, millisSince(start), null);
+            return new Verdict(Status.PASS, null, millisSince(start), null);
         } catch (Throwable t) {
-            verdict = verdictOf(t, ctx.entry().level(), millisSince(start));
+            return verdictOf(t, ctx.entry().level(), millisSince(start));
         }
-        extensionContext.getStore(NAMESPACE).put(VERDICT, verdict);
-        throwFor(verdict);
     }
 
     private static Throwable decide(ExtensionContext context, Verdict verdict) {

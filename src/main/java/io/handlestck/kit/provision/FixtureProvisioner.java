@@ -80,8 +80,7 @@ public final class FixtureProvisioner implements HandleProvisioner {
 
     @Override
     public HandleState state(String share, String handleId) {
-        Response response = client.send("GET",
-                TargetClient.withQuery(client.fixturesUrl("/handles/" + handleId), "share", share), Map.of());
+        Response response = onHandle("GET", share, handleId);
         if (response.getStatusCode() != 200) {
             throw new PreconditionNotMet("the fixture protocol cannot tell the state of handle " + handleId + ": "
                     + response.getStatusCode());
@@ -97,8 +96,7 @@ public final class FixtureProvisioner implements HandleProvisioner {
 
     @Override
     public void closeAsClient(String share, String handleId) {
-        Response response = client.send("DELETE",
-                TargetClient.withQuery(client.fixturesUrl("/handles/" + handleId), "share", share), Map.of());
+        Response response = onHandle("DELETE", share, handleId);
         if (response.getStatusCode() != 204) {
             throw new PreconditionNotMet("the fixture protocol did not close handle " + handleId + " as its client: "
                     + response.getStatusCode());
@@ -108,6 +106,12 @@ public final class FixtureProvisioner implements HandleProvisioner {
     @Override
     public OptionalInt forceClosePageSize() {
         return forceClosePageSize > 0 ? OptionalInt.of(forceClosePageSize) : OptionalInt.empty();
+    }
+
+    /** {@code METHOD $fixtures/handles/{id}?share=...}. */
+    private Response onHandle(String method, String share, String handleId) {
+        return client.send(method, TargetClient.withQuery(client.fixturesUrl("/handles/" + handleId), "share", share),
+                Map.of());
     }
 
     private static JsonNode json(Response response) {

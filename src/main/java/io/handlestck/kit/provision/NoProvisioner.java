@@ -9,16 +9,12 @@ import java.util.Set;
 /**
  * The provisioner {@code none}: the kit has no way to open handles on this target, so every case
  * that needs one reports COULD_NOT_TEST and says why, and the other cases still run.
+ *
+ * @param why the reason every refusal gives
  */
-public final class NoProvisioner implements HandleProvisioner {
+public record NoProvisioner(String why) implements HandleProvisioner {
 
     public static final String NAME = "none";
-
-    private final String why;
-
-    NoProvisioner(String why) {
-        this.why = why;
-    }
 
     @Override
     public String name() {
@@ -45,17 +41,15 @@ public final class NoProvisioner implements HandleProvisioner {
         throw new PreconditionNotMet(why);
     }
 
-    /** Always available: it is the last resort of {@code auto}. */
-    public static final class Factory implements HandleProvisionerFactory {
-        private final String why;
+    /**
+     * Always available: it is the last resort of {@code auto}.
+     *
+     * @param why the reason its provisioners give, e.g. what detection found missing
+     */
+    public record Factory(String why) implements HandleProvisionerFactory {
 
-        public Factory() {
-            this("no way to open handles on this target: provisioner 'none' was chosen");
-        }
-
-        Factory(String why) {
-            this.why = why;
-        }
+        /** The reason when the user chose {@code none} themselves. */
+        public static final String CHOSEN = "no way to open handles on this target: provisioner 'none' was chosen";
 
         @Override
         public String name() {

@@ -34,7 +34,7 @@ public final class Provisioners {
                     + " Fixture Protocol (GET $fixtures) and the config file lists no preopened handles");
         }
         if (config.provisioner().equals(NoProvisioner.NAME)) {
-            return new NoProvisioner.Factory();
+            return new NoProvisioner.Factory(NoProvisioner.Factory.CHOSEN);
         }
         for (HandleProvisionerFactory candidate : candidates) {
             if (candidate.name().equals(config.provisioner())) {
