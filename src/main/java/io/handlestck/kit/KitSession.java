@@ -161,6 +161,11 @@ public final class KitSession implements AutoCloseable {
         return serverHeader;
     }
 
+    /** True when this session started the embedded reference server it certifies. */
+    public boolean embeddedServer() {
+        return embeddedServer != null;
+    }
+
     /** Every share of the run starts with this, e.g. {@code htck-k3x9az}. */
     public String sharePrefix() {
         return sharePrefix;
