@@ -187,6 +187,21 @@ class DefectSymptomsTest {
                 client.listHandlesRequest(Scope.of(tree(client), "missing")).send().header("x-ms-error-code").isEmpty());
         SYMPTOMS.put(Defect.SHARE_NOT_FOUND_AS_RESOURCE_NOT_FOUND, client ->
                 list(client, Scope.of("nosuchshare", "")).errorCode().equals("ResourceNotFound"));
+        SYMPTOMS.put(Defect.MISSING_PATH_AS_PARENT_NOT_FOUND, client ->
+                list(client, Scope.of(tree(client), "d/missing.txt")).errorCode().equals("ParentNotFound"));
+        SYMPTOMS.put(Defect.LISTING_CONTENT_TYPE_TEXT, client ->
+                !list(client, file(tree(client))).header("Content-Type").orElse("").startsWith("application/xml"));
+        SYMPTOMS.put(Defect.DATE_ISO8601, client ->
+                !list(client, file(tree(client))).header("Date").orElse("").endsWith(" GMT"));
+        SYMPTOMS.put(Defect.VERSION_ECHO_FIXED, client ->
+                !client.withVersion("2021-06-08").listHandlesRequest(file(tree(client))).send().header("x-ms-version")
+                        .orElse("").equals("2021-06-08"));
+        SYMPTOMS.put(Defect.MISSING_VERSION_ACCEPTED, client ->
+                client.listHandlesRequest(file(tree(client))).withoutHeader("x-ms-version").send().status() == 200);
+        SYMPTOMS.put(Defect.NEGATIVE_TIMEOUT_ACCEPTED, client ->
+                client.listHandlesRequest(file(tree(client))).query("timeout", "-1").send().status() == 200);
+        SYMPTOMS.put(Defect.CLIENT_REQUEST_ID_INVENTED, client ->
+                list(client, file(tree(client))).header("x-ms-client-request-id").isPresent());
     }
 
     @BeforeAll

@@ -84,7 +84,15 @@ public enum Defect {
     SAS_ACCEPTED("a SAS-authorized request (query 'sig=') is accepted for the owner-only handle operations", "PRO-014"),
     ERROR_CODE_HEADER_MISSING("error responses carry no x-ms-error-code header", "PRO-008"),
     SHARE_NOT_FOUND_AS_RESOURCE_NOT_FOUND("a missing share answers 404 ResourceNotFound instead of ShareNotFound",
-            "FCH-021", "LH-027");
+            "FCH-021", "LH-027"),
+    MISSING_PATH_AS_PARENT_NOT_FOUND("a missing file or directory under the handle operations answers 404 ParentNotFound instead of ResourceNotFound",
+            "FCH-020", "LH-026"),
+    LISTING_CONTENT_TYPE_TEXT("List Handles is sent as Content-Type text/plain instead of application/xml", "LH-029"),
+    DATE_ISO8601("the Date response header is ISO-8601 instead of RFC 1123", "PRO-007"),
+    VERSION_ECHO_FIXED("x-ms-version always echoes the server's newest version instead of the one asked for", "PRO-006"),
+    MISSING_VERSION_ACCEPTED("a request without x-ms-version is served as the newest version instead of refused with 400", "PRO-019"),
+    NEGATIVE_TIMEOUT_ACCEPTED("a negative or non-numeric timeout is ignored instead of refused with 400", "PRO-021"),
+    CLIENT_REQUEST_ID_INVENTED("x-ms-client-request-id is sent (a copy of x-ms-request-id) even when the request had none", "PRO-002");
 
     private final String description;
     private final List<String> caughtBy;

@@ -20,6 +20,9 @@ public final class ApiVersions {
     /** {@code <ClientName>} in a listed handle. */
     public static final String CLIENT_NAME = "2024-02-04";
 
+    /** The newest version this server knows. */
+    public static final String NEWEST = "2027-03-07";
+
     private static final Set<String> KNOWN = Set.of(
             "2015-02-21", "2015-04-05", "2015-07-08", "2015-12-11", "2016-05-31", "2017-04-17", "2017-07-29",
             "2017-11-09", "2018-03-28", "2018-11-09", "2019-02-02", "2019-07-07", "2019-10-10", "2019-12-12",

@@ -105,6 +105,10 @@ public final class ServiceHandler extends Handler.Abstract {
 
     /** The request's x-ms-version when it is one the service knows, on success and error alike; null otherwise. */
     private String echoedVersion(String version) {
+        if (context.defect(Defect.VERSION_ECHO_FIXED)
+                || (version == null && context.defect(Defect.MISSING_VERSION_ACCEPTED))) {
+            return ApiVersions.NEWEST;
+        }
         if (version == null) {
             return null;
         }
@@ -130,7 +134,9 @@ public final class ServiceHandler extends Handler.Abstract {
         String version = request.header("x-ms-version");
         boolean fixtureRequest = FIXTURES.equals(request.share());
         if (version == null) {
-            if (!fixtureRequest) {
+            if (!fixtureRequest && context.defect(Defect.MISSING_VERSION_ACCEPTED)) {
+                request.version(ApiVersions.NEWEST);
+            } else if (!fixtureRequest) {
                 throw ServiceError.missingRequiredHeader("x-ms-version");
             }
             return;
@@ -143,9 +149,9 @@ public final class ServiceHandler extends Handler.Abstract {
         }
     }
 
-    private static void checkTimeout(ServiceRequest request) {
+    private void checkTimeout(ServiceRequest request) {
         String timeout = request.query("timeout");
-        if (timeout != null && !TIMEOUT.matcher(timeout).matches()) {
+        if (timeout != null && !TIMEOUT.matcher(timeout).matches() && !context.defect(Defect.NEGATIVE_TIMEOUT_ACCEPTED)) {
             throw ServiceError.invalidQueryParameterValue("timeout", timeout, "timeout must be a non-negative integer of seconds.");
         }
     }
@@ -253,8 +259,10 @@ public final class ServiceHandler extends Handler.Abstract {
         }
         if (clientRequestId != null && echoable(clientRequestId)) {
             out.put("x-ms-client-request-id", clientRequestId);
+        } else if (clientRequestId == null && context.defect(Defect.CLIENT_REQUEST_ID_INVENTED)) {
+            out.put("x-ms-client-request-id", requestId);
         }
-        out.put(HttpHeader.DATE, WireFormats.rfc1123Now());
+        out.put(HttpHeader.DATE, context.defect(Defect.DATE_ISO8601) ? WireFormats.iso7(Instant.now()) : WireFormats.rfc1123Now());
         out.put(HttpHeader.SERVER, serverHeader);
         if (reply.contentType() != null) {
             out.put(HttpHeader.CONTENT_TYPE, reply.contentType());

@@ -24,7 +24,10 @@ record HandleTarget(Namespace namespace, Node node, Boolean recursive, HandleInd
         }
         Share share = Resources.share(context, request);
         Namespace namespace = context.defect(Defect.SNAPSHOT_SCOPE_IGNORED) ? share.live() : Resources.namespace(share, request);
-        Node node = namespace.require(Resources.path(request));
+        Node node = namespace.find(Resources.path(request));
+        if (node == null) {
+            throw context.defect(Defect.MISSING_PATH_AS_PARENT_NOT_FOUND) ? ServiceError.parentNotFound() : ServiceError.resourceNotFound();
+        }
         Boolean recursive = Resources.booleanHeader(request, "x-ms-recursive");
         boolean subtree = node.isDirectory() && Boolean.TRUE.equals(recursive);
         if (node.isDirectory() && subtree && context.defect(Defect.RECURSION_IGNORED)) {

@@ -48,7 +48,7 @@ public final class ListHandlesOperation {
                 context.defect(Defect.OPEN_TIME_ISO8601),
                 context.defect(Defect.PATH_WITH_LEADING_SLASH),
                 !context.defect(Defect.PATH_NOT_ENCODED));
-        return Reply.status(200).body("application/xml",
+        return Reply.status(200).body(context.defect(Defect.LISTING_CONTENT_TYPE_TEXT) ? "text/plain" : "application/xml",
                 HandleListBody.write(marker, requested == null ? null : requested.toString(), page.handles(),
                         nextMarker == null ? "" : nextMarker, style));
     }
