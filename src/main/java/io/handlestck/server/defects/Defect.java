@@ -91,7 +91,7 @@ public enum Defect {
     DATE_ISO8601("the Date response header is ISO-8601 instead of RFC 1123", "PRO-007"),
     VERSION_ECHO_FIXED("x-ms-version always echoes the server's newest version instead of the one asked for", "PRO-006"),
     MISSING_VERSION_ACCEPTED("a request without x-ms-version is served as the newest version instead of refused with 400", "PRO-019"),
-    NEGATIVE_TIMEOUT_ACCEPTED("a negative or non-numeric timeout is ignored instead of refused with 400", "PRO-021"),
+    NEGATIVE_TIMEOUT_ACCEPTED("a negative or non-numeric timeout is ignored instead of refused with 400", "PRO-021", "PRO-022"),
     CLIENT_REQUEST_ID_INVENTED("x-ms-client-request-id is sent (a copy of x-ms-request-id) even when the request had none", "PRO-002");
 
     private final String description;
