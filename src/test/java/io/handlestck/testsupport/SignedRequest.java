@@ -1,5 +1,6 @@
 package io.handlestck.testsupport;
 
+import io.handlestck.kit.client.UrlPaths;
 import io.handlestck.sharedkey.CanonicalRequest;
 import io.handlestck.sharedkey.SharedKey;
 import java.io.IOException;
@@ -126,8 +127,8 @@ public final class SignedRequest {
         StringBuilder url = new StringBuilder(client.root().toString()).append(encodedPath);
         char separator = '?';
         for (Map.Entry<String, String> parameter : query) {
-            url.append(separator).append(PathCodec.encodeQueryComponent(parameter.getKey()))
-                    .append('=').append(PathCodec.encodeQueryComponent(parameter.getValue()));
+            url.append(separator).append(UrlPaths.encodeSegment(parameter.getKey()))
+                    .append('=').append(UrlPaths.encodeSegment(parameter.getValue()));
             separator = '&';
         }
         return URI.create(url.toString());

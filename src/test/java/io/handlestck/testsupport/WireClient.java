@@ -2,6 +2,7 @@ package io.handlestck.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handlestck.kit.client.UrlPaths;
 import io.handlestck.server.ReferenceServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,7 +100,7 @@ public final class WireClient {
     /** A request to {@code share/path} (decoded; encoded here); {@code path} "" is the share itself. */
     public SignedRequest request(String method, String share, String path) {
         String resource = path.isEmpty() ? share : share + "/" + path;
-        return requestEncoded(method, "/" + PathCodec.encodePath(resource));
+        return requestEncoded(method, "/" + UrlPaths.encodePath(resource));
     }
 
     /** A request to a path given exactly as it goes on the wire after the account prefix (e.g. {@code /share/a%20b}). */
@@ -114,7 +115,7 @@ public final class WireClient {
 
     /** The URL of a file or directory as the SDKs write it in {@code x-ms-file-rename-source}. */
     public String url(String share, String path) {
-        return root + accountPrefix + "/" + PathCodec.encodePath(path.isEmpty() ? share : share + "/" + path);
+        return root + accountPrefix + "/" + UrlPaths.encodePath(path.isEmpty() ? share : share + "/" + path);
     }
 
     /** A Handle Fixture Protocol request: {@code suffix} is "" for the root or e.g. {@code /handles}. */
