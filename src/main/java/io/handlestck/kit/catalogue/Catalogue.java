@@ -105,7 +105,10 @@ public final class Catalogue {
             entries.add(new CatalogueEntry(raw.id, raw.title, raw.level, raw.sources, raw.versions,
                     raw.capabilities, raw.allowed, raw.notes, name));
         }
-        return new ConformanceClass(name, file.title, file.description, List.copyOf(entries), caseClassName(name));
+        List<String> caseClasses = file.implementedBy == null || file.implementedBy.isEmpty()
+                ? List.of(caseClassName(name))
+                : file.implementedBy.stream().map(simple -> CASES_PACKAGE + "." + simple).toList();
+        return new ConformanceClass(name, file.title, file.description, List.copyOf(entries), caseClasses);
     }
 
     /** {@code force-close-handles} → {@code io.handlestck.kit.cases.ForceCloseHandlesCases}. */
@@ -133,9 +136,9 @@ public final class Catalogue {
         return classes.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
-    /** The conformance class implemented by a Java case class, by the naming convention of {@link #caseClassName}. */
+    /** The conformance class a Java case class implements part of. */
     public Optional<ConformanceClass> classFor(Class<?> caseClass) {
-        return classes.stream().filter(c -> c.caseClass().equals(caseClass.getName())).findFirst();
+        return classes.stream().filter(c -> c.caseClasses().contains(caseClass.getName())).findFirst();
     }
 
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
@@ -149,6 +152,7 @@ public final class Catalogue {
         public String className;
         public String title;
         public String description;
+        public List<String> implementedBy;
         public List<EntryFile> cases;
     }
 
