@@ -1,5 +1,6 @@
 package io.handlestck.report;
 
+import io.handlestck.kit.CaseResults;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +25,10 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -73,7 +77,53 @@ public final class JUnitXmlReport {
                 displayNames.put(test.getUniqueId(), test.getDisplayName());
             }
         };
-        return new TestExecutionListener[] {xmlListener, names};
+        return new TestExecutionListener[] {new WithoutResultEntries(xmlListener), names};
+    }
+
+    /**
+     * Hands JUnit's writer everything but the kit's result entries ({@link CaseResults#RESULT_ENTRY}):
+     * they carry a case's whole result as JSON for the runner, which report.json already shows; the
+     * status entry stays, as CI dashboards have always seen it.
+     */
+    private record WithoutResultEntries(TestExecutionListener delegate) implements TestExecutionListener {
+        @Override
+        public void testPlanExecutionStarted(TestPlan testPlan) {
+            delegate.testPlanExecutionStarted(testPlan);
+        }
+
+        @Override
+        public void testPlanExecutionFinished(TestPlan testPlan) {
+            delegate.testPlanExecutionFinished(testPlan);
+        }
+
+        @Override
+        public void dynamicTestRegistered(TestIdentifier test) {
+            delegate.dynamicTestRegistered(test);
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier test, String reason) {
+            delegate.executionSkipped(test, reason);
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier test) {
+            delegate.executionStarted(test);
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+            delegate.executionFinished(test, result);
+        }
+
+        @Override
+        public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+            Map<String, String> kept = new LinkedHashMap<>(entry.getKeyValuePairs());
+            kept.remove(CaseResults.RESULT_ENTRY);
+            if (!kept.isEmpty()) {
+                delegate.reportingEntryPublished(test, ReportEntry.from(kept));
+            }
+        }
     }
 
     /**

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
@@ -65,11 +64,11 @@ class CatalogueConsistencyTest {
     }
 
     @Test
-    void everyCaseMethodIsAParameterizedTestOrFactoryTakingTheCaseContextLast() {
+    void everyCaseMethodIsAParameterizedTestOrTestTakingTheCaseContextLast() {
         for (Map.Entry<String, List<Method>> implementation : methods.byId().entrySet()) {
             for (Method method : implementation.getValue()) {
                 boolean variantAware = method.isAnnotationPresent(ParameterizedTest.class)
-                        || method.isAnnotationPresent(TestFactory.class) || method.isAnnotationPresent(Test.class);
+                        || method.isAnnotationPresent(Test.class);
                 assertThat(variantAware).as("%s is not a JUnit test method", method).isTrue();
                 Parameter[] parameters = method.getParameters();
                 assertThat(parameters).as("%s takes no CaseContext", method).isNotEmpty();
