@@ -4,6 +4,9 @@ import io.handlestck.kit.CaseResults;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +31,6 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -77,7 +79,7 @@ public final class JUnitXmlReport {
                 displayNames.put(test.getUniqueId(), test.getDisplayName());
             }
         };
-        return new TestExecutionListener[] {new WithoutResultEntries(xmlListener), names};
+        return new TestExecutionListener[] {withoutResultEntries(xmlListener), names};
     }
 
     /**
@@ -85,45 +87,24 @@ public final class JUnitXmlReport {
      * they carry a case's whole result as JSON for the runner, which report.json already shows; the
      * status entry stays, as CI dashboards have always seen it.
      */
-    private record WithoutResultEntries(TestExecutionListener delegate) implements TestExecutionListener {
-        @Override
-        public void testPlanExecutionStarted(TestPlan testPlan) {
-            delegate.testPlanExecutionStarted(testPlan);
-        }
-
-        @Override
-        public void testPlanExecutionFinished(TestPlan testPlan) {
-            delegate.testPlanExecutionFinished(testPlan);
-        }
-
-        @Override
-        public void dynamicTestRegistered(TestIdentifier test) {
-            delegate.dynamicTestRegistered(test);
-        }
-
-        @Override
-        public void executionSkipped(TestIdentifier test, String reason) {
-            delegate.executionSkipped(test, reason);
-        }
-
-        @Override
-        public void executionStarted(TestIdentifier test) {
-            delegate.executionStarted(test);
-        }
-
-        @Override
-        public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-            delegate.executionFinished(test, result);
-        }
-
-        @Override
-        public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
-            Map<String, String> kept = new LinkedHashMap<>(entry.getKeyValuePairs());
-            kept.remove(CaseResults.RESULT_ENTRY);
-            if (!kept.isEmpty()) {
-                delegate.reportingEntryPublished(test, ReportEntry.from(kept));
+    private static TestExecutionListener withoutResultEntries(TestExecutionListener writer) {
+        InvocationHandler filtered = (proxy, method, arguments) -> {
+            if (method.getName().equals("reportingEntryPublished") && arguments[1] instanceof ReportEntry entry) {
+                Map<String, String> kept = new LinkedHashMap<>(entry.getKeyValuePairs());
+                kept.remove(CaseResults.RESULT_ENTRY);
+                if (kept.isEmpty()) {
+                    return null;
+                }
+                arguments = new Object[] {arguments[0], ReportEntry.from(kept)};
             }
-        }
+            try {
+                return method.invoke(writer, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (TestExecutionListener) Proxy.newProxyInstance(JUnitXmlReport.class.getClassLoader(),
+                new Class<?>[] {TestExecutionListener.class}, filtered);
     }
 
     /**
