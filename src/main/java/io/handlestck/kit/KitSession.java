@@ -140,7 +140,7 @@ public final class KitSession implements AutoCloseable {
     private static void probe(TargetClient client) {
         try {
             client.send("GET", TargetClient.withQuery(client.endpoint().toString(), "comp", "list"), Map.of());
-        } catch (Exception e) { // REST Assured rethrows the transport's checked IOException undeclared
+        } catch (RuntimeException e) { // the kit's transport reports a connection failure unchecked
             throw new IllegalStateException("target " + client.endpoint() + " is unreachable: " + rootMessage(e), e);
         }
     }

@@ -58,6 +58,16 @@ class CatalogueConsistencyTest {
     }
 
     @Test
+    void anUnknownAnswerSetFailsAtLoadNamingTheFileAndTheEntry() {
+        String yaml = "class: probe\ntitle: t\ncases:\n  - {id: PRO-998, title: t, level: required,"
+                + " allowed: {errorCodes: {values: [X], source: s}}}\n";
+        assertThatThrownBy(() -> Catalogue.parse("probe", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageStartingWith("suites/probe.yaml entry PRO-998 names unknown answer set 'errorCodes'")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void everyCaseMethodHasAnEntry() {
         List<String> orphans = methods.byId().keySet().stream().filter(id -> catalogue.entry(id).isEmpty()).toList();
         assertThat(orphans).as("@CaseId values without a catalogue entry").isEmpty();
