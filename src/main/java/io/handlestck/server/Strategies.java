@@ -7,6 +7,7 @@ import io.handlestck.server.ops.HandleClosing;
 import io.handlestck.server.ops.HandleListing;
 import io.handlestck.server.ops.MarkerReader;
 import io.handlestck.server.ops.MarkerWriter;
+import java.util.function.Consumer;
 
 /**
  * The strategies the server's layers take, each the service's own by default: one record, so a
@@ -20,31 +21,32 @@ public record Strategies(AuthenticationRules authentication, VersionRules versio
     public static final Strategies SERVICE = new Strategies(AuthenticationRules.SERVICE, VersionRules.SERVICE,
             MarkerReader.SERVICE, MarkerWriter.SERVICE, HandleListing.SERVICE, HandleClosing.SERVICE, OpenHandleRule.SERVICE);
 
-    public Strategies withAuthentication(AuthenticationRules rules) {
-        return new Strategies(rules, versions, markerReader, markerWriter, listing, closing, openHandles);
+    /** A copy with the swaps the change makes to a draft of these strategies. */
+    public Strategies with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return new Strategies(draft.authentication, draft.versions, draft.markerReader, draft.markerWriter, draft.listing,
+                draft.closing, draft.openHandles);
     }
 
-    public Strategies withVersions(VersionRules rules) {
-        return new Strategies(authentication, rules, markerReader, markerWriter, listing, closing, openHandles);
-    }
+    /** The strategies while a fault swaps some of them: each field starts as the one it replaces. */
+    public static final class Draft {
+        public AuthenticationRules authentication;
+        public VersionRules versions;
+        public MarkerReader markerReader;
+        public MarkerWriter markerWriter;
+        public HandleListing listing;
+        public HandleClosing closing;
+        public OpenHandleRule openHandles;
 
-    public Strategies withMarkerReader(MarkerReader reader) {
-        return new Strategies(authentication, versions, reader, markerWriter, listing, closing, openHandles);
-    }
-
-    public Strategies withMarkerWriter(MarkerWriter writer) {
-        return new Strategies(authentication, versions, markerReader, writer, listing, closing, openHandles);
-    }
-
-    public Strategies withListing(HandleListing strategy) {
-        return new Strategies(authentication, versions, markerReader, markerWriter, strategy, closing, openHandles);
-    }
-
-    public Strategies withClosing(HandleClosing strategy) {
-        return new Strategies(authentication, versions, markerReader, markerWriter, listing, strategy, openHandles);
-    }
-
-    public Strategies withOpenHandles(OpenHandleRule rule) {
-        return new Strategies(authentication, versions, markerReader, markerWriter, listing, closing, rule);
+        private Draft(Strategies from) {
+            authentication = from.authentication;
+            versions = from.versions;
+            markerReader = from.markerReader;
+            markerWriter = from.markerWriter;
+            listing = from.listing;
+            closing = from.closing;
+            openHandles = from.openHandles;
+        }
     }
 }

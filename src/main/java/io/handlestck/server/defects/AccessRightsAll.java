@@ -8,6 +8,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Lists Read, Write and Delete in every {@code AccessRightList}, whatever the handle was opened with. */
 final class AccessRightsAll implements Fault {
+
     private static final Pattern RIGHTS = Pattern.compile("<AccessRightList>.*?</AccessRightList>|<AccessRightList />");
     private static final String ALL = "<AccessRightList><AccessRight>Read</AccessRight><AccessRight>Write</AccessRight>"
             + "<AccessRight>Delete</AccessRight></AccessRightList>";

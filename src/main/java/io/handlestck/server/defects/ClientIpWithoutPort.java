@@ -8,6 +8,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Writes each handle's {@code ClientIp} without its port: the address alone, not the opener's ip:port. */
 final class ClientIpWithoutPort implements Fault {
+
     private static final Pattern CLIENT_IP_PORT = Pattern.compile("<ClientIp>([^<]*):[0-9]+</ClientIp>");
 
     @Override

@@ -7,6 +7,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Sends {@code x-ms-client-request-id} (a copy of {@code x-ms-request-id}) even when the request had none. */
 final class ClientRequestIdInvented implements Fault {
+
     @Override
     public void answer(ServerContext context, ServiceRequest request, HttpFields requestHeaders, Reply answer) {
         if (requestHeaders.get("x-ms-client-request-id") == null) {

@@ -7,6 +7,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Never echoes {@code x-ms-client-request-id}. */
 final class ClientRequestIdNotEchoed implements Fault {
+
     @Override
     public void answer(ServerContext context, ServiceRequest request, HttpFields requestHeaders, Reply answer) {
         answer.headers().remove("x-ms-client-request-id");

@@ -7,6 +7,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Echoes {@code x-ms-client-request-id} of visible ASCII however long it is, past the 1024-character limit. */
 final class ClientRequestIdNotLimited implements Fault {
+
     @Override
     public void answer(ServerContext context, ServiceRequest request, HttpFields requestHeaders, Reply answer) {
         String clientRequestId = requestHeaders.get("x-ms-client-request-id");

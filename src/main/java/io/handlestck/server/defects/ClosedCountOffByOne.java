@@ -7,6 +7,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Adds one to {@code x-ms-number-of-handles-closed} of every successful force close. */
 final class ClosedCountOffByOne implements Fault {
+
     @Override
     public void answer(ServerContext context, ServiceRequest request, HttpFields requestHeaders, Reply answer) {
         String closed = answer.headers().get("x-ms-number-of-handles-closed");

@@ -20,29 +20,28 @@ import java.util.concurrent.ConcurrentSkipListSet;
  */
 final class ClosedHandlesListed implements Fault {
 
-    private final Map<HandleIndex, NavigableSet<Handle>> closedByIndex = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<HandleIndex, NavigableSet<Handle>> closedByIndex =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     @Override
     public Strategies strategies(Strategies strategies) {
         HandleClosing service = strategies.closing();
         HandleListing listing = strategies.listing();
-        return strategies.withClosing(new HandleClosing() {
-            @Override
-            public HandleIndex.Page closeAll(HandleIndex index, HandleIndex.Scope scope, Handle from, int max) {
-                HandleIndex.Page page = service.closeAll(index, scope, from, max);
+        return strategies.with(draft -> {
+            draft.closing = service.withAll((index, scope, from, max) -> {
+                HandleIndex.Page page = service.all().close(index, scope, from, max);
                 closed(index).addAll(page.handles());
                 return page;
-            }
-
-            @Override
-            public boolean closeOne(HandleIndex index, Handle handle) {
-                boolean closedNow = service.closeOne(index, handle);
+            }).withOne((index, handle) -> {
+                boolean closedNow = service.one().close(index, handle);
                 if (closedNow) {
                     closed(index).add(handle);
                 }
                 return closedNow;
-            }
-        }).withListing((index, scope, from, max) -> withClosed(listing.list(index, scope, from, max), index, scope, from, max));
+            });
+            draft.listing = (index, scope, from, max) ->
+                    withClosed(listing.list(index, scope, from, max), index, scope, from, max);
+        });
     }
 
     private NavigableSet<Handle> closed(HandleIndex index) {
@@ -50,7 +49,8 @@ final class ClosedHandlesListed implements Fault {
     }
 
     /** The page the index would give if the closed handles were still in it: open and closed merged in index order. */
-    private HandleIndex.Page withClosed(HandleIndex.Page open, HandleIndex index, HandleIndex.Scope scope, Handle from, int max) {
+    private HandleIndex.Page withClosed(HandleIndex.Page open, HandleIndex index, HandleIndex.Scope scope, Handle from,
+                                        int max) {
         List<Handle> merged = new ArrayList<>(open.handles());
         if (open.next() != null) {
             merged.add(open.next());

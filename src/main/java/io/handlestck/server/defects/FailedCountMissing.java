@@ -7,6 +7,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Leaves {@code x-ms-number-of-handles-failed} out of every force close answer. */
 final class FailedCountMissing implements Fault {
+
     @Override
     public void answer(ServerContext context, ServiceRequest request, HttpFields requestHeaders, Reply answer) {
         if (Exchanges.succeeded(request, Exchanges.FORCE_CLOSE_HANDLES, answer)) {

@@ -8,6 +8,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Writes FileId and ParentId as {@code 0x}-prefixed hexadecimal, as SMB tools print them, instead of decimal. */
 final class FileIdsHex implements Fault {
+
     private static final Pattern IDS = Pattern.compile("<(FileId|ParentId)>([0-9]+)</(?:FileId|ParentId)>");
 
     @Override

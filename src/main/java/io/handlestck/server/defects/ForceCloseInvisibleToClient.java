@@ -9,6 +9,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** The fixture protocol reports a force-closed handle as still open: its SMB client never learns of the close. */
 final class ForceCloseInvisibleToClient implements Fault {
+
     private static final byte[] FORCE_CLOSED = "{\"state\":\"force-closed\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] OPEN = "{\"state\":\"open\"}".getBytes(StandardCharsets.UTF_8);
 

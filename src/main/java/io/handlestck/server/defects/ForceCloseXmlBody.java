@@ -8,6 +8,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Answers a successful force close with a small XML body instead of an empty one. */
 final class ForceCloseXmlBody implements Fault {
+
     private static final byte[] RESULT = "<?xml version=\"1.0\" encoding=\"utf-8\"?><ForceCloseHandlesResult />"
             .getBytes(StandardCharsets.UTF_8);
 

@@ -8,6 +8,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Writes {@code ClientIp} before {@code SessionId} inside each listed {@code <Handle>}. */
 final class HandleElementOrder implements Fault {
+
     private static final Pattern SESSION_TO_CLIENT_IP =
             Pattern.compile("(?s)(<SessionId>[^<]*</SessionId>)(.*?)(<ClientIp>[^<]*</ClientIp>|<ClientIp />)");
 

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 /** Reads an {@code x-ms-handle-id} that is not a decimal uint64 as 0, an id no handle has: 200 with 0 closed instead of 400. */
 final class MalformedIdAccepted implements Fault {
+
     private static final Pattern UINT64 = Pattern.compile("[0-9]{1,20}");
 
     @Override

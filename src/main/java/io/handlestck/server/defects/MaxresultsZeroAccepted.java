@@ -9,6 +9,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Accepts {@code maxresults} of 0 or below as if absent (and echoes it), instead of refusing it with 400. */
 final class MaxresultsZeroAccepted implements Fault {
+
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,30}");
     private static final Pattern BEFORE_MAX_RESULTS =
             Pattern.compile("^(.*?<EnumerationResults>(?:<Marker>[^<]*</Marker>|<Marker />)?)", Pattern.DOTALL);

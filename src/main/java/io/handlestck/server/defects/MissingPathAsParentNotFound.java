@@ -6,6 +6,7 @@ import io.handlestck.server.http.ServiceRequest;
 
 /** Answers a handle operation on a missing file or directory with 404 ParentNotFound instead of ResourceNotFound. */
 final class MissingPathAsParentNotFound implements Fault {
+
     @Override
     public ServiceError refusal(ServerContext context, ServiceRequest request, ServiceError error) {
         return Exchanges.isHandleOperation(request) && error.code().equals("ResourceNotFound")

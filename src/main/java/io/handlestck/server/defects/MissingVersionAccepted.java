@@ -8,6 +8,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Serves a request without {@code x-ms-version} as the newest version (and says so) instead of refusing it with 400. */
 final class MissingVersionAccepted implements Fault {
+
     @Override
     public ServiceRequest request(ServerContext context, ServiceRequest request) {
         boolean missing = Exchanges.isShareRequest(request) && request.header("x-ms-version") == null;

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 /** Ignores a {@code timeout} that is negative or not a number instead of refusing it with 400. */
 final class NegativeTimeoutAccepted implements Fault {
+
     private static final Pattern SECONDS = Pattern.compile("[0-9]{1,18}");
 
     @Override

@@ -8,6 +8,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Sends the XML bodies (List Handles and errors) without the UTF-8 byte order mark. */
 final class NoBom implements Fault {
+
     @Override
     public void answer(ServerContext context, ServiceRequest request, HttpFields requestHeaders, Reply answer) {
         byte[] body = answer.body();

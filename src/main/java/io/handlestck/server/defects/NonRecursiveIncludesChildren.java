@@ -6,6 +6,7 @@ import io.handlestck.server.model.Node;
 
 /** Reads a directory request without {@code x-ms-recursive: true} as if it had it: the whole subtree is touched. */
 final class NonRecursiveIncludesChildren implements Fault {
+
     @Override
     public ServiceRequest request(ServerContext context, ServiceRequest request) {
         if (Exchanges.isHandleOperation(request) && !Boolean.TRUE.equals(Exchanges.recursive(request))

@@ -9,6 +9,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Writes each handle's {@code OpenTime} in ISO-8601 instead of RFC 1123. */
 final class OpenTimeIso8601 implements Fault {
+
     private static final Pattern OPEN_TIME = Pattern.compile("<OpenTime>([^<]*)</OpenTime>");
 
     @Override

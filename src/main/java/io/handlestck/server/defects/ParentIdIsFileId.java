@@ -8,6 +8,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Writes each handle's own FileId as its ParentId instead of the parent directory's. */
 final class ParentIdIsFileId implements Fault {
+
     private static final Pattern IDS = Pattern.compile("<FileId>([0-9]+)</FileId><ParentId>[0-9]+</ParentId>");
 
     @Override

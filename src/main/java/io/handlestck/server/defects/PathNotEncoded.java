@@ -10,6 +10,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Writes a {@code Path} that XML cannot carry raw, without percent-encoding and {@code Encoded="true"}. */
 final class PathNotEncoded implements Fault {
+
     private static final Pattern ENCODED_PATH = Pattern.compile("<Path Encoded=\"true\">([^<]*)</Path>");
 
     @Override

@@ -8,6 +8,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Writes each handle's {@code Path} with a leading {@code /} instead of relative to the share root. */
 final class PathWithLeadingSlash implements Fault {
+
     private static final Pattern PATH = Pattern.compile("<Path( Encoded=\"true\")?>|<Path />");
 
     @Override

@@ -6,6 +6,7 @@ import io.handlestck.server.model.Node;
 
 /** Drops {@code x-ms-recursive: true} on a directory: the operation then touches only the directory's own handles. */
 final class RecursionIgnored implements Fault {
+
     @Override
     public ServiceRequest request(ServerContext context, ServiceRequest request) {
         if (Exchanges.isHandleOperation(request) && Boolean.TRUE.equals(Exchanges.recursive(request))) {

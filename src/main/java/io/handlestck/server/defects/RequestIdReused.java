@@ -9,6 +9,7 @@ import org.eclipse.jetty.http.HttpFields;
 
 /** Sends one and the same {@code x-ms-request-id} on every answer (and in every error body). */
 final class RequestIdReused implements Fault {
+
     private final String fixedRequestId = UUID.randomUUID().toString();
 
     @Override

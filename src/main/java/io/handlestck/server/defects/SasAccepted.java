@@ -4,8 +4,9 @@ import io.handlestck.server.Strategies;
 
 /** Lets a SAS-authorized request (query {@code sig=}) through, unchecked, to the owner-only handle operations. */
 final class SasAccepted implements Fault {
+
     @Override
     public Strategies strategies(Strategies strategies) {
-        return strategies.withAuthentication(strategies.authentication().withSasAccepted(request -> true));
+        return strategies.with(draft -> draft.authentication = draft.authentication.withSasAccepted(request -> true));
     }
 }

@@ -6,6 +6,7 @@ import io.handlestck.server.http.ServiceRequest;
 
 /** Answers a missing share with 404 ResourceNotFound instead of ShareNotFound. */
 final class ShareNotFoundAsResourceNotFound implements Fault {
+
     @Override
     public ServiceError refusal(ServerContext context, ServiceRequest request, ServiceError error) {
         boolean shareMissing = request != null && Exchanges.isShareRequest(request)

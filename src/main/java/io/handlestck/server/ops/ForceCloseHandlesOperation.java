@@ -44,11 +44,11 @@ public final class ForceCloseHandlesOperation {
         String nextMarker = null;
         if (id == null) {
             Handle from = context.strategies().markerReader().start(request.query("marker"), target.scope());
-            HandleIndex.Page page = closing.closeAll(index, target.scope(), from, context.settings().forceClosePageSize());
+            HandleIndex.Page page = closing.all().close(index, target.scope(), from, context.settings().forceClosePageSize());
             closed = page.handles().size();
             nextMarker = context.strategies().markerWriter().next(index, target.scope(), page);
         } else {
-            closed = closing.closeOne(index, inTarget(target, id)) ? 1 : 0;
+            closed = closing.one().close(index, inTarget(target, id)) ? 1 : 0;
         }
         Reply reply = Reply.status(200);
         if (nextMarker != null) {
