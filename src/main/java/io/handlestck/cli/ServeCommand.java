@@ -117,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
         Set<Defect> parsed = EnumSet.noneOf(Defect.class);
         for (String name : names) {
             try {
-                parsed.add(Defect.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+                parsed.add(Defect.named(name));
             } catch (IllegalArgumentException e) {
                 throw new UsageException("unknown defect '" + name + "' (see 'handles-tck defects')");
             }

@@ -1,7 +1,5 @@
 package io.handlestck.container;
 
-import io.handlestck.server.ReferenceServer;
-import io.handlestck.server.defects.Defect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,10 +8,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -41,15 +40,22 @@ public class HandlesReferenceContainer extends GenericContainer<HandlesReference
     public static final DockerImageName DEFAULT_IMAGE_NAME = DockerImageName.parse("handlestck/reference-server");
 
     /** The port the server listens on inside the container (also the server's own default). */
-    public static final int PORT = ReferenceServer.DEFAULT_PORT;
+    public static final int PORT = 10004;
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final String LOOPBACK = "127.0.0.1";
     private static final int LOOPBACK_PROBE_MILLIS = 500;
 
-    private String account = ReferenceServer.DEV_ACCOUNT;
-    private String key = ReferenceServer.DEV_KEY;
-    private final Set<Defect> defects = EnumSet.noneOf(Defect.class);
+    /** The image's defaults: the well-known emulator account and its public key, as the reference server's. */
+    private static final String DEFAULT_ACCOUNT = "devstoreaccount1";
+    private static final String DEFAULT_KEY =
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static final Pattern DEFECT_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+    private String account = DEFAULT_ACCOUNT;
+    private String key = DEFAULT_KEY;
+    /** Named as strings, so a vendor's test classpath needs none of the server's classes. */
+    private final Set<String> defects = new LinkedHashSet<>();
     /** The container {@link #reachableHost} was decided for; a restarted container decides again. */
     private String hostDecidedFor;
     private String reachableHost;
@@ -96,10 +102,19 @@ public class HandlesReferenceContainer extends GenericContainer<HandlesReference
         return withEnv("HANDLESTCK_SERVER_KEY", key);
     }
 
-    /** Makes the server misbehave in one named way; repeatable. For proving that a client or a kit notices. */
-    public HandlesReferenceContainer withDefect(Defect defect) {
-        defects.add(defect);
-        return withEnv("HANDLESTCK_SERVER_DEFECTS", defects.stream().map(Defect::name).collect(Collectors.joining(",")));
+    /**
+     * Makes the server misbehave in one named way ({@code handles-tck defects} lists the names, e.g.
+     * {@code MARKER_SKIPS}); repeatable. For proving that a client or a kit notices. A name the server
+     * does not know stops the container at start.
+     *
+     * @throws IllegalArgumentException for a name that cannot be a defect's (empty, or not letters, digits, _ and -)
+     */
+    public HandlesReferenceContainer withDefect(String defect) {
+        if (defect == null || !DEFECT_NAME.matcher(defect).matches()) {
+            throw new IllegalArgumentException("not a defect name: '" + defect + "' (see 'handles-tck defects')");
+        }
+        defects.add(defect.toUpperCase(Locale.ROOT).replace('-', '_'));
+        return withEnv("HANDLESTCK_SERVER_DEFECTS", String.join(",", defects));
     }
 
     /** At most this many handles are closed per Force Close Handles call (default 1000); more need a marker. */

@@ -1,5 +1,7 @@
 package io.handlestck.server;
 
+import io.handlestck.server.defects.Defect;
+import io.handlestck.server.defects.Faults;
 import io.handlestck.server.http.ServiceHandler;
 import io.handlestck.server.http.XmlErrorHandler;
 import io.handlestck.server.model.Account;
@@ -70,8 +72,11 @@ public final class ReferenceServer implements AutoCloseable {
         httpConnector.setHost(settings.host());
         httpConnector.setPort(settings.port());
         server.addConnector(httpConnector);
-        ServiceHandler handler = new ServiceHandler(new ServerContext(settings, new Account(settings.account())),
-                PRODUCT + "/" + version());
+        Faults faults = Faults.of(settings.defects());
+        Strategies strategies = faults.strategies(Strategies.SERVICE);
+        ServerContext context = new ServerContext(settings, new Account(settings.account(), strategies.openHandles()),
+                strategies, faults);
+        ServiceHandler handler = new ServiceHandler(context, PRODUCT + "/" + version());
         server.setHandler(handler);
         server.setErrorHandler(new XmlErrorHandler(handler));
         try {
@@ -146,7 +151,7 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** Everything a server is started with; immutable once built. */
     public record Settings(String host, int port, String account, String key, int forceClosePageSize,
-                           Set<io.handlestck.server.defects.Defect> defects, boolean fixtures) {
+                           Set<Defect> defects, boolean fixtures) {
     }
 
     public static final class Builder {
@@ -155,7 +160,7 @@ public final class ReferenceServer implements AutoCloseable {
         private String account = DEV_ACCOUNT;
         private String key = DEV_KEY;
         private int forceClosePageSize = DEFAULT_FORCE_CLOSE_PAGE_SIZE;
-        private final Set<io.handlestck.server.defects.Defect> defects = EnumSet.noneOf(io.handlestck.server.defects.Defect.class);
+        private final Set<Defect> defects = EnumSet.noneOf(Defect.class);
         private boolean fixtures = true;
 
         public Builder host(String host) { this.host = host; return this; }
@@ -163,8 +168,10 @@ public final class ReferenceServer implements AutoCloseable {
         public Builder account(String account) { this.account = account; return this; }
         public Builder key(String key) { this.key = key; return this; }
         public Builder forceClosePageSize(int size) { this.forceClosePageSize = size; return this; }
-        public Builder defect(io.handlestck.server.defects.Defect defect) { this.defects.add(defect); return this; }
-        public Builder defects(Set<io.handlestck.server.defects.Defect> defects) { this.defects.addAll(defects); return this; }
+        public Builder defect(Defect defect) { this.defects.add(defect); return this; }
+        public Builder defects(Set<Defect> defects) { this.defects.addAll(defects); return this; }
+        /** @throws IllegalArgumentException when no defect has that name (see {@link Defect#named}) */
+        public Builder defect(String name) { this.defects.add(Defect.named(name)); return this; }
         public Builder fixtures(boolean enabled) { this.fixtures = enabled; return this; }
 
         /** @throws IllegalArgumentException for a port outside 0-65535 or a page size below 1 */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.command.TopContainerResponse;
 import io.handlestck.server.ReferenceServer;
-import io.handlestck.server.defects.Defect;
 import io.handlestck.testsupport.ForceCloseResult;
 import io.handlestck.testsupport.Scope;
 import io.handlestck.testsupport.SignedRequest;
@@ -129,7 +128,7 @@ class HandlesReferenceContainerIT {
     @Test
     void defectsReachTheServer() {
         try (HandlesReferenceContainer broken = new HandlesReferenceContainer(ContainerTestGate.image())
-                .withDefect(Defect.CLIENT_REQUEST_ID_NOT_ECHOED).withDefect(Defect.REQUEST_ID_REUSED)) {
+                .withDefect("CLIENT_REQUEST_ID_NOT_ECHOED").withDefect("REQUEST_ID_REUSED")) {
             broken.start();
             WireClient client = WireClient.pathStyle(broken.getEndpoint(), broken.getAccount(), broken.getKey());
             WireResponse first = client.request("PUT", "defects", "").query("restype", "share")

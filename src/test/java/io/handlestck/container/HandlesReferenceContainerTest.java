@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.handlestck.server.defects.Defect;
+import io.handlestck.server.ReferenceServer;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.utility.DockerImageName;
 
@@ -36,7 +36,7 @@ class HandlesReferenceContainerTest {
     void configurationBecomesTheEnvironmentServeReads() {
         HandlesReferenceContainer container = new HandlesReferenceContainer(HandlesReferenceContainer.DEFAULT_IMAGE_NAME)
                 .withAccount("acct1").withKey("a2V5").withForceClosePageSize(3)
-                .withDefect(Defect.RECURSION_IGNORED).withDefect(Defect.NO_BOM);
+                .withDefect("RECURSION_IGNORED").withDefect("no-bom");
 
         assertThat(container.getEnvMap())
                 .containsEntry("HANDLESTCK_SERVER_ACCOUNT", "acct1")
@@ -60,5 +60,23 @@ class HandlesReferenceContainerTest {
                 .isInstanceOf(ContainerUnavailableException.class)
                 .hasMessageStartingWith("--image 'Not A Valid::Image' is not a valid image name")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    /** The module names the image's defaults itself (it must not need the server's classes): they are the server's. */
+    @Test
+    void defaultsAreTheReferenceServers() {
+        HandlesReferenceContainer container = new HandlesReferenceContainer(HandlesReferenceContainer.DEFAULT_IMAGE_NAME);
+
+        assertThat(HandlesReferenceContainer.PORT).isEqualTo(ReferenceServer.DEFAULT_PORT);
+        assertThat(container.getAccount()).isEqualTo(ReferenceServer.DEV_ACCOUNT);
+        assertThat(container.getKey()).isEqualTo(ReferenceServer.DEV_KEY);
+    }
+
+    @Test
+    void aDefectNameThatCannotBeOneIsRefused() {
+        HandlesReferenceContainer container = new HandlesReferenceContainer(HandlesReferenceContainer.DEFAULT_IMAGE_NAME);
+
+        assertThatThrownBy(() -> container.withDefect("MARKER SKIPS")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MARKER SKIPS");
     }
 }

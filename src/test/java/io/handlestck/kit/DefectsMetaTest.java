@@ -3,6 +3,7 @@ package io.handlestck.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handlestck.kit.catalogue.Catalogue;
+import io.handlestck.kit.catalogue.CatalogueEntry;
 import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.RunReport;
 import io.handlestck.kit.result.Status;
@@ -10,25 +11,36 @@ import io.handlestck.kit.run.KitRunner;
 import io.handlestck.kit.run.RunListener;
 import io.handlestck.server.ReferenceServer;
 import io.handlestck.server.defects.Defect;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The kit against deliberately broken servers: for every defect the reference server can switch on,
- * a whole run of the kit must report FAIL or WARN on exactly the cases the defect declares, and on no
- * other. A defect nobody catches, or a catch nobody declared, fails here; so does a kit that merely
- * crashes (ERROR) instead of judging.
+ * a whole run of the kit must report FAIL or WARN on the cases aimed at it ({@link DefectCatchers}),
+ * and no case may break instead of judging (ERROR). Other cases that also catch the defect are
+ * printed, not required: that a broken listing breaks every case that lists proves nothing.
  */
 class DefectsMetaTest {
 
+    /**
+     * Cases no defect is aimed at yet: each checks a refusal or an acceptance (no Date, anonymous,
+     * SharedKeyLite, a valid timeout, maxresults above 5000, the file kept by a force close) that
+     * only a broad defect aimed elsewhere breaks today. A new case missing from the table fails below.
+     */
+    private static final Set<String> NOT_AIMED_AT_YET = Set.of("PRO-013", "PRO-015", "PRO-016", "PRO-020", "LH-024", "HS-008", "AR-003");
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Defect.class)
-    void exactlyTheDeclaredCasesCatchTheDefect(Defect defect) throws Exception {
-        assertThat(defect.caughtBy()).as("%s declares no case that catches it", defect).isNotEmpty();
-        assertThat(defect.caughtBy()).as("%s names case ids that are not in the catalogue", defect)
+    void theCasesAimedAtTheDefectCatchIt(Defect defect) throws Exception {
+        List<String> aimed = DefectCatchers.aimedAt(defect);
+        assertThat(aimed).as("no case is aimed at %s in DefectCatchers", defect).isNotEmpty();
+        assertThat(aimed).as("%s is aimed at case ids that are not in the catalogue", defect)
                 .allMatch(id -> Catalogue.fromClasspath().entry(id).isPresent());
 
         try (ReferenceServer server = ReferenceServer.builder().defect(defect).build().start()) {
@@ -36,16 +48,33 @@ class DefectsMetaTest {
 
             assertThat(report.error()).isNull();
             KitAgainstReferenceServerMetaTest.assertEveryEntryReported(report);
-            Set<String> caught = report.cases().stream()
-                    .filter(result -> result.status() == Status.FAIL || result.status() == Status.WARN)
-                    .map(CaseResult::id).collect(Collectors.toCollection(TreeSet::new));
-            assertThat(caught).as("case ids reporting FAIL or WARN with %s on; failures:%n%s", defect,
-                    report.cases().stream().filter(r -> r.status() == Status.FAIL || r.status() == Status.WARN)
-                            .map(KitAgainstReferenceServerMetaTest::describe).collect(Collectors.joining("\n")))
-                    .containsExactlyInAnyOrderElementsOf(new TreeSet<>(defect.caughtBy()));
             assertThat(report.cases()).as("cases that broke instead of judging with %s on", defect)
                     .filteredOn(result -> result.status() == Status.ERROR)
                     .extracting(KitAgainstReferenceServerMetaTest::describe).isEmpty();
+            Set<String> caught = report.cases().stream().filter(DefectsMetaTest::caught).map(CaseResult::id)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(caught).as("cases aimed at %s that report FAIL or WARN; what did fail:%n%s", defect,
+                    report.cases().stream().filter(DefectsMetaTest::caught)
+                            .map(KitAgainstReferenceServerMetaTest::describe).collect(Collectors.joining("\n")))
+                    .containsAll(aimed);
+            Set<String> alsoCaught = new TreeSet<>(caught);
+            aimed.forEach(alsoCaught::remove);
+            if (!alsoCaught.isEmpty()) {
+                System.out.println(defect + " is also caught by " + String.join(", ", alsoCaught));
+            }
         }
+    }
+
+    @Test
+    void everyCaseIsAimedAtByADefectOrListedAsNotYet() {
+        Set<String> aimed = DefectCatchers.all().values().stream().flatMap(Collection::stream)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> unaimed = Catalogue.fromClasspath().entries().stream().map(CatalogueEntry::id)
+                .filter(id -> !aimed.contains(id)).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(unaimed).as("catalogue cases no defect is aimed at").containsExactlyInAnyOrderElementsOf(NOT_AIMED_AT_YET);
+    }
+
+    private static boolean caught(CaseResult result) {
+        return result.status() == Status.FAIL || result.status() == Status.WARN;
     }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each defect shows its one symptom, and the same probe finds nothing wrong on a server without
- * defects: so a defect is switched at the spot it claims to corrupt, and the kit has something
- * real to catch. (The kit's meta-tests then check that its own cases catch each one.)
+ * defects: so a defect's fault acts where it claims to, and the kit has something real to catch.
+ * (The kit's meta-tests then check that the cases aimed at each one catch it.)
  */
 class DefectSymptomsTest {
 
@@ -48,6 +48,13 @@ class DefectSymptomsTest {
 
     private static WireResponse list(WireClient client, Scope scope) {
         return client.listHandlesRequest(scope).send();
+    }
+
+    /** The one handle opened with the fixture's defaults (Read, the caller's ip:port) on d/f.txt of a fresh share, as listed. */
+    private static ListedHandle onlyHandle(WireClient client) {
+        String share = tree(client);
+        client.openHandles(share, "d/f.txt", 1);
+        return client.listHandles(file(share), null, null).handles().get(0);
     }
 
     static {
@@ -202,6 +209,19 @@ class DefectSymptomsTest {
                 client.listHandlesRequest(file(tree(client))).query("timeout", "-1").send().status() == 200);
         SYMPTOMS.put(Defect.CLIENT_REQUEST_ID_INVENTED, client ->
                 list(client, file(tree(client))).header("x-ms-client-request-id").isPresent());
+        SYMPTOMS.put(Defect.VERSION_NOT_ECHOED_ON_ERRORS, client ->
+                list(client, Scope.of(tree(client), "missing")).header("x-ms-version").isEmpty());
+        SYMPTOMS.put(Defect.EMPTY_MARKER_ON_LAST_PAGE, client ->
+                client.forceCloseRequest(file(tree(client)), "*").send().header("x-ms-marker").isPresent());
+        SYMPTOMS.put(Defect.FORCE_CLOSE_XML_BODY, client ->
+                client.forceCloseRequest(file(tree(client)), "*").send().body().length > 0);
+        SYMPTOMS.put(Defect.ACCESS_RIGHTS_ALL, client -> onlyHandle(client).accessRights().size() == 3);
+        SYMPTOMS.put(Defect.FILE_IDS_HEX, client -> onlyHandle(client).fileId().startsWith("0x"));
+        SYMPTOMS.put(Defect.CLIENT_IP_WITHOUT_PORT, client -> !onlyHandle(client).clientIp().contains(":"));
+        SYMPTOMS.put(Defect.PARENT_ID_IS_FILE_ID, client -> {
+            ListedHandle handle = onlyHandle(client);
+            return handle.fileId().equals(handle.parentId());
+        });
     }
 
     @BeforeAll

@@ -48,7 +48,7 @@ public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback
         ReferenceServer.Builder builder = configuration.apply(ReferenceServer.builder().port(0));
         for (String name : System.getProperty("handlestck.wire.defects", "").split(",")) {
             if (!name.isBlank()) {
-                builder.defect(Defect.valueOf(name.strip()));
+                builder.defect(name);
             }
         }
         server = builder.build().start();

@@ -1,16 +1,13 @@
 package io.handlestck.server.auth;
 
-import io.handlestck.server.defects.Defect;
 import io.handlestck.server.http.ServiceError;
 import io.handlestck.server.http.ServiceRequest;
 import io.handlestck.server.http.WireFormats;
 import io.handlestck.sharedkey.CanonicalRequest;
 import io.handlestck.sharedkey.SharedKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.jetty.http.HttpField;
 
 /**
@@ -21,26 +18,23 @@ import org.eclipse.jetty.http.HttpField;
  */
 public final class Authenticator {
 
-    /** How far a request's date may be from the server clock, as the service allows. */
-    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
-
     private final String account;
     private final String key;
-    private final Set<Defect> defects;
+    private final AuthenticationRules rules;
     private volatile ParsedDate lastDate;
 
     private record ParsedDate(String text, Instant instant) {
     }
 
-    public Authenticator(String account, String key, Set<Defect> defects) {
+    public Authenticator(String account, String key, AuthenticationRules rules) {
         this.account = account;
         this.key = key;
-        this.defects = defects;
+        this.rules = rules;
     }
 
     public void authenticate(ServiceRequest request) {
         if (request.query("sig") != null) {
-            if (defects.contains(Defect.SAS_ACCEPTED)) {
+            if (rules.sasAccepted().test(request)) {
                 return;
             }
             throw new ServiceError(403, "AuthorizationFailure", "This request is not authorized to perform this operation.",
@@ -65,14 +59,11 @@ public final class Authenticator {
             throw ServiceError.authenticationFailed("The account '" + claimedAccount + "' is not the account of this endpoint.");
         }
         checkDate(request);
-        if (defects.contains(Defect.SIGNATURE_NOT_CHECKED)) {
-            return;
-        }
         CanonicalRequest canonical = new CanonicalRequest(request.method(), headersOf(request), request.encodedPath(), request.query());
         String stringToSign = scheme.equals("SharedKey")
                 ? SharedKey.stringToSign(canonical, account)
                 : SharedKey.stringToSignLite(canonical, account);
-        if (!SharedKey.signaturesMatch(SharedKey.signature(stringToSign, key), presented)) {
+        if (!rules.signatureMatches().test(SharedKey.signature(stringToSign, key), presented)) {
             throw ServiceError.authenticationFailed("The MAC signature found in the HTTP request '" + presented
                     + "' is not the same as any computed signature. Server used following string to sign: '"
                     + stringToSign + "'.");
@@ -86,8 +77,7 @@ public final class Authenticator {
             throw ServiceError.authenticationFailed("Request date header not specified: send x-ms-date or Date.");
         }
         Instant when = parseDate(date, name);
-        if (!defects.contains(Defect.STALE_DATE_ACCEPTED)
-                && Duration.between(when, Instant.now()).abs().compareTo(MAX_CLOCK_SKEW) > 0) {
+        if (!rules.dateAcceptable().test(when, Instant.now())) {
             throw ServiceError.authenticationFailed("Request date header too old or too far in the future: '" + date
                     + "' in " + name + " is more than 15 minutes away from the server time.");
         }

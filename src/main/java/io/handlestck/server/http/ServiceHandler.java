@@ -2,7 +2,6 @@ package io.handlestck.server.http;
 
 import io.handlestck.server.ServerContext;
 import io.handlestck.server.auth.Authenticator;
-import io.handlestck.server.defects.Defect;
 import io.handlestck.server.ops.FixtureOperations;
 import io.handlestck.server.xml.ErrorBody;
 import java.io.IOException;
@@ -59,37 +58,38 @@ public final class ServiceHandler extends Handler.Abstract {
     private final Router router;
     private final FixtureOperations fixtures;
     private final String serverHeader;
-    private final String fixedRequestId = UUID.randomUUID().toString();
 
     public ServiceHandler(ServerContext context, String serverHeader) {
         this.context = context;
         this.serverHeader = serverHeader;
-        this.authenticator = new Authenticator(context.settings().account(), context.settings().key(), context.settings().defects());
+        this.authenticator = new Authenticator(context.settings().account(), context.settings().key(),
+                context.strategies().authentication());
         this.router = new Router(context);
         this.fixtures = new FixtureOperations(context);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String requestId = context.defect(Defect.REQUEST_ID_REUSED) ? fixedRequestId : newRequestId();
+        String requestId = newRequestId();
         String method = request.getMethod();
         HttpFields headers = request.getHeaders();
+        ServiceRequest parsed = null;
         Reply reply;
         try {
             if (HEALTH_PATH.equals(request.getHttpURI().getPath()) && (method.equals("GET") || method.equals("HEAD"))) {
                 reply = Reply.status(200).body("application/json", HEALTH_BODY);
             } else {
-                reply = process(parse(request));
+                parsed = parse(request);
+                reply = process(parsed);
             }
         } catch (ServiceError error) {
-            reply = errorReply(error, requestId);
+            reply = errorReply(context.rewrites().refusal(context, parsed, error), requestId);
         } catch (RuntimeException | IOException bug) {
             LOG.error("request {} {} failed inside the server", method, request.getHttpURI(), bug);
             reply = errorReply(new ServiceError(500, "InternalError",
                     "Server encountered an internal error. Please try again after some time."), requestId);
         }
-        write(reply, requestId, echoedVersion(headers.get("x-ms-version")), headers.get("x-ms-client-request-id"),
-                method.equals("HEAD"), response, callback);
+        write(reply, requestId, parsed, headers, method.equals("HEAD"), response, callback);
         return true;
     }
 
@@ -105,19 +105,16 @@ public final class ServiceHandler extends Handler.Abstract {
 
     /** The request's x-ms-version when it is one the service knows, on success and error alike; null otherwise. */
     private String echoedVersion(String version) {
-        if (context.defect(Defect.VERSION_ECHO_FIXED)
-                || (version == null && context.defect(Defect.MISSING_VERSION_ACCEPTED))) {
-            return ApiVersions.NEWEST;
-        }
         if (version == null) {
             return null;
         }
         String trimmed = version.trim();
-        return ApiVersions.isKnown(trimmed) || context.defect(Defect.UNKNOWN_VERSION_ACCEPTED) ? trimmed : null;
+        return context.strategies().versions().known(trimmed) ? trimmed : null;
     }
 
-    private Reply process(ServiceRequest request) {
-        authenticator.authenticate(request);
+    private Reply process(ServiceRequest sent) {
+        authenticator.authenticate(sent);
+        ServiceRequest request = context.rewrites().request(context, sent);
         checkVersion(request);
         checkTimeout(request);
         if (FIXTURES.equals(request.share())) {
@@ -134,15 +131,13 @@ public final class ServiceHandler extends Handler.Abstract {
         String version = request.header("x-ms-version");
         boolean fixtureRequest = FIXTURES.equals(request.share());
         if (version == null) {
-            if (!fixtureRequest && context.defect(Defect.MISSING_VERSION_ACCEPTED)) {
-                request.version(ApiVersions.NEWEST);
-            } else if (!fixtureRequest) {
+            if (!fixtureRequest) {
                 throw ServiceError.missingRequiredHeader("x-ms-version");
             }
             return;
         }
         version = version.trim();
-        if (ApiVersions.isKnown(version) || (!fixtureRequest && context.defect(Defect.UNKNOWN_VERSION_ACCEPTED))) {
+        if (context.strategies().versions().known(version)) {
             request.version(version);
         } else if (!fixtureRequest) {
             throw ServiceError.invalidHeaderValue("x-ms-version", version);
@@ -151,7 +146,7 @@ public final class ServiceHandler extends Handler.Abstract {
 
     private void checkTimeout(ServiceRequest request) {
         String timeout = request.query("timeout");
-        if (timeout != null && !TIMEOUT.matcher(timeout).matches() && !context.defect(Defect.NEGATIVE_TIMEOUT_ACCEPTED)) {
+        if (timeout != null && !TIMEOUT.matcher(timeout).matches()) {
             throw ServiceError.invalidQueryParameterValue("timeout", timeout, "timeout must be a non-negative integer of seconds.");
         }
     }
@@ -242,32 +237,31 @@ public final class ServiceHandler extends Handler.Abstract {
         return body;
     }
 
-    private Reply errorReply(ServiceError error, String requestId) {
+    private static Reply errorReply(ServiceError error, String requestId) {
         byte[] body = ErrorBody.write(error.code(), error.getMessage(), error.details(), requestId,
-                WireFormats.iso7(Instant.now()), !context.defect(Defect.NO_BOM));
-        Reply reply = Reply.status(error.status()).body("application/xml", body);
-        if (!context.defect(Defect.ERROR_CODE_HEADER_MISSING)) {
-            reply.header("x-ms-error-code", error.code());
-        }
-        return reply;
+                WireFormats.iso7(Instant.now()));
+        return Reply.status(error.status()).body("application/xml", body).header("x-ms-error-code", error.code());
     }
 
-    private void write(Reply reply, String requestId, String version, String clientRequestId, boolean head,
+    /** Adds the headers every answer carries, lets the rewrites see the complete answer, and sends it. */
+    private void write(Reply reply, String requestId, ServiceRequest parsed, HttpFields requestHeaders, boolean head,
                        Response response, Callback callback) {
+        reply.header("x-ms-request-id", requestId);
+        String version = echoedVersion(requestHeaders.get("x-ms-version"));
+        if (version != null) {
+            reply.header("x-ms-version", version);
+        }
+        String clientRequestId = requestHeaders.get("x-ms-client-request-id");
+        if (clientRequestId != null && echoable(clientRequestId)) {
+            reply.header("x-ms-client-request-id", clientRequestId);
+        }
+        reply.header(HttpHeader.DATE.asString(), WireFormats.rfc1123Now());
+        reply.header(HttpHeader.SERVER.asString(), serverHeader);
+        context.rewrites().answer(context, parsed, requestHeaders, reply);
+
         response.setStatus(reply.status());
         HttpFields.Mutable out = response.getHeaders();
         reply.headers().forEach(out::put);
-        out.put("x-ms-request-id", requestId);
-        if (version != null) {
-            out.put("x-ms-version", version);
-        }
-        if (clientRequestId != null && echoable(clientRequestId)) {
-            out.put("x-ms-client-request-id", clientRequestId);
-        } else if (clientRequestId == null && context.defect(Defect.CLIENT_REQUEST_ID_INVENTED)) {
-            out.put("x-ms-client-request-id", requestId);
-        }
-        out.put(HttpHeader.DATE, context.defect(Defect.DATE_ISO8601) ? WireFormats.iso7(Instant.now()) : WireFormats.rfc1123Now());
-        out.put(HttpHeader.SERVER, serverHeader);
         if (reply.contentType() != null) {
             out.put(HttpHeader.CONTENT_TYPE, reply.contentType());
         }
@@ -276,24 +270,16 @@ public final class ServiceHandler extends Handler.Abstract {
         response.write(true, content, callback);
     }
 
-    /** Echoed only when at most 1024 visible ASCII characters, as DOC-FCH says (and unless a defect drops or stretches it). */
-    private boolean echoable(String clientRequestId) {
-        if (context.defect(Defect.CLIENT_REQUEST_ID_NOT_ECHOED)) {
-            return false;
-        }
-        if (clientRequestId.length() > MAX_CLIENT_REQUEST_ID && !context.defect(Defect.CLIENT_REQUEST_ID_NOT_LIMITED)) {
-            return false;
-        }
-        return clientRequestId.chars().allMatch(c -> c >= 0x20 && c <= 0x7E);
+    /** Echoed only when at most 1024 visible ASCII characters, as DOC-FCH says. */
+    private static boolean echoable(String clientRequestId) {
+        return clientRequestId.length() <= MAX_CLIENT_REQUEST_ID && clientRequestId.chars().allMatch(c -> c >= 0x20 && c <= 0x7E);
     }
 
     /** Answers a request Jetty refused before it reached {@link #handle} (a malformed URI, say) like any other refusal. */
     void writeJettyError(ServiceError error, Request request, Response response, Callback callback) {
         String requestId = newRequestId();
-        HttpFields headers = request.getHeaders();
         // Jetty drops the connection after refusing a request itself: say so, or a pooling client reuses a dead socket.
-        Reply reply = errorReply(error, requestId).header("Connection", "close");
-        write(reply, requestId, echoedVersion(headers.get("x-ms-version")),
-                headers.get("x-ms-client-request-id"), "HEAD".equals(request.getMethod()), response, callback);
+        Reply reply = errorReply(context.rewrites().refusal(context, null, error), requestId).header("Connection", "close");
+        write(reply, requestId, null, request.getHeaders(), "HEAD".equals(request.getMethod()), response, callback);
     }
 }

@@ -1,5 +1,7 @@
 package io.handlestck.server.http;
 
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
@@ -98,6 +100,42 @@ public final class ServiceRequest {
 
     public byte[] body() {
         return body;
+    }
+
+    /** This request with the header set to {@code value}, or without it when {@code value} is null. */
+    public ServiceRequest withHeader(String name, String value) {
+        HttpFields.Mutable changed = HttpFields.build(headers);
+        if (value == null) {
+            changed.remove(name);
+        } else {
+            changed.put(name, value);
+        }
+        return copy(changed.asImmutable(), query);
+    }
+
+    /** This request with the query parameter set to {@code value} (in place), or without it when {@code value} is null. */
+    public ServiceRequest withQuery(String name, String value) {
+        List<Map.Entry<String, String>> changed = new ArrayList<>();
+        boolean replaced = false;
+        for (Map.Entry<String, String> parameter : query) {
+            if (!parameter.getKey().equalsIgnoreCase(name)) {
+                changed.add(parameter);
+            } else if (value != null && !replaced) {
+                changed.add(new AbstractMap.SimpleImmutableEntry<>(parameter.getKey(), value));
+                replaced = true;
+            }
+        }
+        if (value != null && !replaced) {
+            changed.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
+        }
+        return copy(headers, changed);
+    }
+
+    private ServiceRequest copy(HttpFields newHeaders, List<Map.Entry<String, String>> newQuery) {
+        ServiceRequest copy = new ServiceRequest(method, newHeaders, encodedPath, newQuery, account, share, segments, body,
+                pathStyle, remoteAddress);
+        copy.version = version;
+        return copy;
     }
 
     /** The validated {@code x-ms-version}, or null before validation or when none applies. */

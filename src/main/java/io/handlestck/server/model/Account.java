@@ -17,13 +17,25 @@ public final class Account {
     private static final long FILE_ID_BASE = 0xC000_0000_0000_0000L;
 
     private final String name;
+    private final OpenHandleRule openHandleRule;
     private final ConcurrentHashMap<String, Share> shares = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Handle> handlesById = new ConcurrentHashMap<>();
     private final AtomicLong fileIds = new AtomicLong();
     private final AtomicLong etags = new AtomicLong(System.currentTimeMillis() * 10_000);
 
+    /** An account whose open handles block deletes and renames as the service's do. */
     public Account(String name) {
+        this(name, OpenHandleRule.SERVICE);
+    }
+
+    public Account(String name, OpenHandleRule openHandleRule) {
         this.name = name;
+        this.openHandleRule = openHandleRule;
+    }
+
+    /** When open handles block a delete, a rename or a re-create. */
+    public OpenHandleRule openHandleRule() {
+        return openHandleRule;
     }
 
     public String name() {

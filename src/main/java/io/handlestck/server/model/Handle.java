@@ -30,7 +30,7 @@ public final class Handle {
     }
 
     /** Index order: by path key (so a subtree is one contiguous range), then by unsigned handle id. */
-    static final Comparator<Handle> INDEX_ORDER = (a, b) -> {
+    public static final Comparator<Handle> INDEX_ORDER = (a, b) -> {
         int byPath = a.pathKey.compareTo(b.pathKey);
         return byPath != 0 ? byPath : Long.compareUnsigned(a.id, b.id);
     };

@@ -63,19 +63,15 @@ public final class HandleIndex {
         handles.remove(handle);
     }
 
-    /**
-     * Lists up to {@code max} handles of the scope from {@code from} (inclusive; null = the start).
-     *
-     * @param includeClosed also list handles that are closed but still indexed (only a defect leaves them there)
-     */
-    public Page list(Scope scope, Handle from, int max, boolean includeClosed) {
+    /** Lists up to {@code max} open handles of the scope from {@code from} (inclusive; null = the start). */
+    public Page list(Scope scope, Handle from, int max) {
         List<Handle> page = new ArrayList<>(Math.min(max, 1024));
         Iterator<Handle> it = view(scope, from).iterator();
         Handle last = null;
         while (it.hasNext()) {
             Handle handle = it.next();
-            if (!includeClosed && !handle.isOpen()) {
-                continue;
+            if (!handle.isOpen()) {
+                continue; // closed by a concurrent call, not yet out of the index
             }
             if (page.size() == max) {
                 return new Page(page, last, handle);
@@ -89,10 +85,8 @@ public final class HandleIndex {
     /**
      * Force-closes up to {@code max} open handles of the scope from {@code from}; only the handles
      * whose transition this call won are returned, so concurrent callers never count one twice.
-     *
-     * @param removeClosed false only under a defect that keeps force-closed handles listed
      */
-    public Page forceClose(Scope scope, Handle from, int max, boolean removeClosed) {
+    public Page forceClose(Scope scope, Handle from, int max) {
         List<Handle> closed = new ArrayList<>(Math.min(max, 1024));
         Iterator<Handle> it = view(scope, from).iterator();
         Handle last = null;
@@ -105,9 +99,7 @@ public final class HandleIndex {
                 return new Page(closed, last, handle);
             }
             if (handle.close(Handle.State.FORCE_CLOSED)) {
-                if (removeClosed) {
-                    handles.remove(handle);
-                }
+                handles.remove(handle);
                 closed.add(handle);
                 last = handle;
             }
@@ -116,13 +108,11 @@ public final class HandleIndex {
     }
 
     /** Closes one handle found by id; false when it was no longer open. */
-    public boolean forceClose(Handle handle, boolean removeClosed) {
+    public boolean forceClose(Handle handle) {
         if (!handle.close(Handle.State.FORCE_CLOSED)) {
             return false;
         }
-        if (removeClosed) {
-            handles.remove(handle);
-        }
+        handles.remove(handle);
         return true;
     }
 

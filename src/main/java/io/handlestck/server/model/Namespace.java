@@ -75,11 +75,10 @@ public final class Namespace {
     }
 
     /**
-     * Creates a file, or re-creates an existing one as File Create does (its content starts over).
-     *
-     * @param openHandlesBlock false only under the defect that lets open handles be ignored
+     * Creates a file, or re-creates an existing one as File Create does (its content starts over); 409
+     * while a handle is open on the existing file.
      */
-    public synchronized Node createFile(List<String> segments, long contentLength, boolean openHandlesBlock) {
+    public synchronized Node createFile(List<String> segments, long contentLength) {
         Node parent = parentOf(segments);
         String name = segments.get(segments.size() - 1);
         Node existing = parent.children().get(name);
@@ -87,9 +86,7 @@ public final class Namespace {
             if (existing.isDirectory()) {
                 throw ServiceError.resourceAlreadyExists();
             }
-            if (openHandlesBlock && handles.hasOpen(HandleIndex.Scope.own(existing))) {
-                throw ServiceError.sharingViolation();
-            }
+            refuseWhileOpen(HandleIndex.Scope.own(existing));
             existing.contentLength(contentLength);
             existing.touch(account.newEtag());
             return existing;
@@ -101,7 +98,7 @@ public final class Namespace {
     }
 
     /** Deletes a file or an empty directory; 409 while a handle is open on it. */
-    public synchronized void delete(List<String> segments, boolean directory, boolean openHandlesBlock) {
+    public synchronized void delete(List<String> segments, boolean directory) {
         Node node = require(segments);
         if (node.isDirectory() != directory) {
             throw ServiceError.resourceNotFound();
@@ -109,9 +106,7 @@ public final class Namespace {
         if (directory && !node.children().isEmpty()) {
             throw new ServiceError(409, "DirectoryNotEmpty", "The specified directory is not empty.");
         }
-        if (openHandlesBlock && handles.hasOpen(HandleIndex.Scope.own(node))) {
-            throw ServiceError.sharingViolation();
-        }
+        refuseWhileOpen(HandleIndex.Scope.own(node));
         node.parent().children().remove(node.name());
         node.parent().touch(account.newEtag());
     }
@@ -120,8 +115,7 @@ public final class Namespace {
      * Renames a file or directory; the destination's parent must exist. Blocked (409) while any
      * handle is open on the source or, for a directory, anywhere below it.
      */
-    public synchronized Node rename(List<String> source, List<String> destination, boolean replaceIfExists,
-                                    boolean openHandlesBlock) {
+    public synchronized Node rename(List<String> source, List<String> destination, boolean replaceIfExists) {
         Node node = require(source);
         if (node.isRoot()) {
             throw ServiceError.invalidInput("The root directory cannot be renamed.");
@@ -132,18 +126,14 @@ public final class Namespace {
                 throw ServiceError.invalidInput("A directory cannot be moved below itself.");
             }
         }
-        if (openHandlesBlock && handles.hasOpen(HandleIndex.Scope.subtree(node))) {
-            throw ServiceError.sharingViolation();
-        }
+        refuseWhileOpen(HandleIndex.Scope.subtree(node));
         String newName = destination.get(destination.size() - 1);
         Node existing = newParent.children().get(newName);
         if (existing != null && existing != node) {
             if (!replaceIfExists || existing.isDirectory() || node.isDirectory()) {
                 throw ServiceError.resourceAlreadyExists();
             }
-            if (openHandlesBlock && handles.hasOpen(HandleIndex.Scope.own(existing))) {
-                throw ServiceError.sharingViolation();
-            }
+            refuseWhileOpen(HandleIndex.Scope.own(existing));
             newParent.children().remove(newName);
         }
         node.parent().children().remove(node.name());
@@ -173,6 +163,13 @@ public final class Namespace {
             handle.close(Handle.State.FORCE_CLOSED);
         }
         account.forgetHandlesOf(this);
+    }
+
+    /** 409 SharingViolation while the account's rule says open handles in the scope block a change. */
+    private void refuseWhileOpen(HandleIndex.Scope scope) {
+        if (account.openHandleRule().blocks(handles, scope)) {
+            throw ServiceError.sharingViolation();
+        }
     }
 
     private Node parentOf(List<String> segments) {

@@ -1,7 +1,6 @@
 package io.handlestck.server.ops;
 
 import io.handlestck.server.ServerContext;
-import io.handlestck.server.defects.Defect;
 import io.handlestck.server.http.Reply;
 import io.handlestck.server.http.ServiceError;
 import io.handlestck.server.http.ServiceRequest;
@@ -45,7 +44,7 @@ public final class DirectoryOperations {
         if (path.isEmpty()) {
             throw ServiceError.invalidUri("The root directory of a share cannot be deleted.");
         }
-        share.live().delete(path, true, !context.defect(Defect.OPEN_HANDLES_DO_NOT_BLOCK_DELETE));
+        share.live().delete(path, true);
         return Reply.status(202);
     }
 }

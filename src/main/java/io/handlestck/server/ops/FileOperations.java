@@ -1,7 +1,6 @@
 package io.handlestck.server.ops;
 
 import io.handlestck.server.ServerContext;
-import io.handlestck.server.defects.Defect;
 import io.handlestck.server.http.Reply;
 import io.handlestck.server.http.ServiceError;
 import io.handlestck.server.http.ServiceRequest;
@@ -42,7 +41,7 @@ public final class FileOperations {
         long contentLength = parseLength(length);
         Share share = Resources.share(context, request);
         List<String> path = Resources.path(request);
-        Node file = share.live().createFile(path, contentLength, !context.defect(Defect.OPEN_HANDLES_DO_NOT_BLOCK_DELETE));
+        Node file = share.live().createFile(path, contentLength);
         return NodeHeaders.add(Reply.status(201), file);
     }
 
@@ -70,7 +69,7 @@ public final class FileOperations {
     public Reply delete(ServiceRequest request) {
         Resources.refuseSnapshot(request);
         Share share = Resources.share(context, request);
-        share.live().delete(Resources.path(request), false, !context.defect(Defect.OPEN_HANDLES_DO_NOT_BLOCK_DELETE));
+        share.live().delete(Resources.path(request), false);
         return Reply.status(202);
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handlestck.server.ServerContext;
-import io.handlestck.server.defects.Defect;
 import io.handlestck.server.http.Reply;
 import io.handlestck.server.http.ServiceError;
 import io.handlestck.server.http.ServiceRequest;
@@ -64,7 +63,7 @@ public final class FixtureOperations {
         }
         Handle handle = find(request, segments.get(1));
         return switch (method) {
-            case "GET" -> json(200, Map.of("state", visibleState(handle)));
+            case "GET" -> json(200, Map.of("state", handle.state().wireName()));
             case "DELETE" -> {
                 handle.node().namespace().handles().clientClose(handle);
                 yield Reply.status(204);
@@ -140,13 +139,6 @@ public final class FixtureOperations {
             throw ServiceError.resourceNotFound();
         }
         return handle;
-    }
-
-    private String visibleState(Handle handle) {
-        if (handle.state() == Handle.State.FORCE_CLOSED && context.defect(Defect.FORCE_CLOSE_INVISIBLE_TO_CLIENT)) {
-            return Handle.State.OPEN.wireName();
-        }
-        return handle.state().wireName();
     }
 
     private static long parseSessionId(String sessionId) {

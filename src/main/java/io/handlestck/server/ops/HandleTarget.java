@@ -1,7 +1,6 @@
 package io.handlestck.server.ops;
 
 import io.handlestck.server.ServerContext;
-import io.handlestck.server.defects.Defect;
 import io.handlestck.server.http.ApiVersions;
 import io.handlestck.server.http.ServiceError;
 import io.handlestck.server.http.ServiceRequest;
@@ -19,22 +18,17 @@ import io.handlestck.server.model.Share;
 record HandleTarget(Namespace namespace, Node node, Boolean recursive, HandleIndex.Scope scope) {
 
     static HandleTarget resolve(ServerContext context, ServiceRequest request) {
-        if (!request.versionAtLeast(ApiVersions.HANDLE_OPERATIONS) && !context.defect(Defect.UNKNOWN_VERSION_ACCEPTED)) {
+        if (!context.strategies().versions().supports(request, ApiVersions.HANDLE_OPERATIONS)) {
             throw ServiceError.invalidHeaderValue("x-ms-version", request.version());
         }
         Share share = Resources.share(context, request);
-        Namespace namespace = context.defect(Defect.SNAPSHOT_SCOPE_IGNORED) ? share.live() : Resources.namespace(share, request);
+        Namespace namespace = Resources.namespace(share, request);
         Node node = namespace.find(Resources.path(request));
         if (node == null) {
-            throw context.defect(Defect.MISSING_PATH_AS_PARENT_NOT_FOUND) ? ServiceError.parentNotFound() : ServiceError.resourceNotFound();
+            throw ServiceError.resourceNotFound();
         }
         Boolean recursive = Resources.booleanHeader(request, "x-ms-recursive");
         boolean subtree = node.isDirectory() && Boolean.TRUE.equals(recursive);
-        if (node.isDirectory() && subtree && context.defect(Defect.RECURSION_IGNORED)) {
-            subtree = false;
-        } else if (node.isDirectory() && !subtree && context.defect(Defect.NON_RECURSIVE_INCLUDES_CHILDREN)) {
-            subtree = true;
-        }
         HandleIndex.Scope scope = subtree ? HandleIndex.Scope.subtree(node) : HandleIndex.Scope.own(node);
         return new HandleTarget(namespace, node, recursive, scope);
     }

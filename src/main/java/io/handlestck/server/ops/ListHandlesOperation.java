@@ -1,11 +1,11 @@
 package io.handlestck.server.ops;
 
 import io.handlestck.server.ServerContext;
-import io.handlestck.server.defects.Defect;
 import io.handlestck.server.http.ApiVersions;
 import io.handlestck.server.http.Reply;
 import io.handlestck.server.http.ServiceError;
 import io.handlestck.server.http.ServiceRequest;
+import io.handlestck.server.http.VersionRules;
 import io.handlestck.server.model.Handle;
 import io.handlestck.server.model.HandleIndex;
 import io.handlestck.server.xml.HandleListBody;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class ListHandlesOperation {
 
     /** The service's page ceiling: absent or larger maxresults mean this many (swagger MaxResults). */
-    static final int MAX_PAGE = 5000;
+    public static final int MAX_PAGE = 5000;
 
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,30}");
 
@@ -28,29 +28,19 @@ public final class ListHandlesOperation {
     public Reply list(ServiceRequest request) {
         String maxResults = request.query("maxresults");
         Long requested = maxResults == null ? null : parseMaxResults(maxResults);
-        int pageSize = requested == null || requested < 1 || context.defect(Defect.MAXRESULTS_IGNORED)
-                ? MAX_PAGE
-                : (int) Math.min(requested, MAX_PAGE);
+        int pageSize = requested == null ? MAX_PAGE : (int) Math.min(requested, MAX_PAGE);
         HandleTarget target = HandleTarget.resolve(context, request);
         String marker = request.query("marker");
-        Handle from = Paging.start(context, marker, target.scope());
+        Handle from = context.strategies().markerReader().start(marker, target.scope());
         HandleIndex index = target.namespace().handles();
-        HandleIndex.Page page = index.list(target.scope(), from, pageSize, context.defect(Defect.CLOSED_HANDLES_LISTED));
-        String nextMarker = Paging.nextMarker(context, index, target.scope(), page);
-        boolean allFields = context.defect(Defect.VERSION_GATING_IGNORED);
-        HandleListBody.Style style = new HandleListBody.Style(
-                !context.defect(Defect.NO_BOM),
-                allFields || request.versionAtLeast(ApiVersions.ACCESS_RIGHT_LIST),
-                allFields || request.versionAtLeast(ApiVersions.CLIENT_NAME),
-                context.defect(Defect.HANDLE_LIST_ELEMENT) ? "HandleList" : "Entries",
-                !context.defect(Defect.NEXT_MARKER_OMITTED),
-                context.defect(Defect.HANDLE_ELEMENT_ORDER),
-                context.defect(Defect.OPEN_TIME_ISO8601),
-                context.defect(Defect.PATH_WITH_LEADING_SLASH),
-                !context.defect(Defect.PATH_NOT_ENCODED));
-        return Reply.status(200).body(context.defect(Defect.LISTING_CONTENT_TYPE_TEXT) ? "text/plain" : "application/xml",
+        HandleIndex.Page page = context.strategies().listing().list(index, target.scope(), from, pageSize);
+        String nextMarker = context.strategies().markerWriter().next(index, target.scope(), page);
+        VersionRules versions = context.strategies().versions();
+        HandleListBody.Fields fields = new HandleListBody.Fields(versions.supports(request, ApiVersions.ACCESS_RIGHT_LIST),
+                versions.supports(request, ApiVersions.CLIENT_NAME));
+        return Reply.status(200).body("application/xml",
                 HandleListBody.write(marker, requested == null ? null : requested.toString(), page.handles(),
-                        nextMarker == null ? "" : nextMarker, style));
+                        nextMarker == null ? "" : nextMarker, fields));
     }
 
     /**
@@ -58,7 +48,7 @@ public final class ListHandlesOperation {
      * negative is 400 OutOfRangeQueryParameterValue, anything that is not an int32 (spaces, signs,
      * fractions, 20 digits) 400 InvalidQueryParameterValue or OutOfRange, never echoed unparsed.
      */
-    private long parseMaxResults(String maxResults) {
+    private static long parseMaxResults(String maxResults) {
         if (!INTEGER.matcher(maxResults).matches()) {
             throw ServiceError.invalidQueryParameterValue("maxresults", maxResults, "The value is not an integer.");
         }
@@ -67,9 +57,6 @@ public final class ListHandlesOperation {
             value = Long.parseLong(maxResults);
         } catch (NumberFormatException tooLong) {
             value = maxResults.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-        if (value < 1 && context.defect(Defect.MAXRESULTS_ZERO_ACCEPTED)) {
-            return value;
         }
         if (value < 1 || value > Integer.MAX_VALUE) {
             throw ServiceError.outOfRangeQueryParameterValue("maxresults", maxResults, 1, Integer.MAX_VALUE);

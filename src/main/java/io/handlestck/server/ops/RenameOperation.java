@@ -1,7 +1,6 @@
 package io.handlestck.server.ops;
 
 import io.handlestck.server.ServerContext;
-import io.handlestck.server.defects.Defect;
 import io.handlestck.server.http.Reply;
 import io.handlestck.server.http.ServiceError;
 import io.handlestck.server.http.ServiceRequest;
@@ -40,8 +39,7 @@ public final class RenameOperation {
         }
         List<String> sourcePath = sourcePath(request, source, share);
         Boolean replace = Resources.booleanHeader(request, "x-ms-file-rename-replace-if-exists");
-        Node renamed = share.live().rename(sourcePath, destination, Boolean.TRUE.equals(replace),
-                !context.defect(Defect.OPEN_HANDLES_DO_NOT_BLOCK_DELETE));
+        Node renamed = share.live().rename(sourcePath, destination, Boolean.TRUE.equals(replace));
         return NodeHeaders.add(Reply.status(200), renamed);
     }
 

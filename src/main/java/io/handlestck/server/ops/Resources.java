@@ -1,7 +1,6 @@
 package io.handlestck.server.ops;
 
 import io.handlestck.server.ServerContext;
-import io.handlestck.server.defects.Defect;
 import io.handlestck.server.http.ApiVersions;
 import io.handlestck.server.http.ServiceError;
 import io.handlestck.server.http.ServiceRequest;
@@ -35,9 +34,7 @@ public final class Resources {
     public static Share share(ServerContext context, ServiceRequest request) {
         Share share = context.account().share(shareName(request));
         if (share == null) {
-            throw context.defect(Defect.SHARE_NOT_FOUND_AS_RESOURCE_NOT_FOUND)
-                    ? ServiceError.resourceNotFound()
-                    : ServiceError.shareNotFound();
+            throw ServiceError.shareNotFound();
         }
         return share;
     }

@@ -18,10 +18,9 @@ public final class ErrorBody {
      * @param details detail elements after {@code Message}, in wire order (HeaderName, HeaderValue...)
      * @param time    the 7-digit ISO-8601 time for the {@code Time:} line
      */
-    public static byte[] write(String code, String message, Map<String, String> details, String requestId, String time,
-                               boolean withBom) {
+    public static byte[] write(String code, String message, Map<String, String> details, String requestId, String time) {
         try {
-            XmlBodies.Body body = XmlBodies.start(withBom, 512);
+            XmlBodies.Body body = XmlBodies.start(512);
             XMLStreamWriter xml = body.xml();
             xml.writeStartElement("Error");
             body.element("Code", code);

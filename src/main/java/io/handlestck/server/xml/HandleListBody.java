@@ -18,20 +18,12 @@ import javax.xml.stream.XMLStreamWriter;
 public final class HandleListBody {
 
     /**
-     * How to write the body: what the request's version allows, and the deviations a defect asks for.
+     * The version-gated fields a listed handle carries.
      *
-     * @param accessRightList        write AccessRightList (x-ms-version from 2023-01-03)
-     * @param clientName             write ClientName (from 2024-02-04)
-     * @param entriesElement         {@code Entries}, as the service sends (the documentation sample says HandleList)
-     * @param emptyNextMarker        write {@code <NextMarker/>} when the listing is complete
-     * @param clientIpBeforeSession  write ClientIp before SessionId
-     * @param openTimeIso            write OpenTime as ISO-8601 instead of RFC 1123
-     * @param leadingSlash           prefix Path with {@code /}
-     * @param encodeInvalidPaths     percent-encode a Path that XML cannot carry and mark it {@code Encoded="true"}
+     * @param accessRightList write AccessRightList (x-ms-version from 2023-01-03)
+     * @param clientName      write ClientName (from 2024-02-04)
      */
-    public record Style(boolean bom, boolean accessRightList, boolean clientName, String entriesElement,
-                        boolean emptyNextMarker, boolean clientIpBeforeSession, boolean openTimeIso,
-                        boolean leadingSlash, boolean encodeInvalidPaths) {
+    public record Fields(boolean accessRightList, boolean clientName) {
     }
 
     /** About what one {@code <Handle>} with every field takes, to size the buffer of a page up front. */
@@ -45,18 +37,12 @@ public final class HandleListBody {
      * and sit next to each other in a page, so most handles reuse the previous string.
      */
     private static final class OpenTimes {
-        private final boolean iso;
         private long lastMillis = Long.MIN_VALUE;
         private String lastText;
 
-        OpenTimes(boolean iso) {
-            this.iso = iso;
-        }
-
         String format(long millis) {
             if (millis != lastMillis) {
-                Instant opened = Instant.ofEpochMilli(millis);
-                lastText = iso ? WireFormats.iso7(opened) : WireFormats.rfc1123(opened);
+                lastText = WireFormats.rfc1123(Instant.ofEpochMilli(millis));
                 lastMillis = millis;
             }
             return lastText;
@@ -68,10 +54,10 @@ public final class HandleListBody {
      * @param maxResults the request's maxresults, echoed when not null
      * @param nextMarker the next page's marker, empty when the listing is complete
      */
-    public static byte[] write(String marker, String maxResults, List<Handle> handles, String nextMarker, Style style) {
+    public static byte[] write(String marker, String maxResults, List<Handle> handles, String nextMarker, Fields fields) {
         try {
-            XmlBodies.Body body = XmlBodies.start(style.bom(), 256 + BYTES_PER_HANDLE * handles.size());
-            OpenTimes openTimes = new OpenTimes(style.openTimeIso());
+            XmlBodies.Body body = XmlBodies.start(256 + BYTES_PER_HANDLE * handles.size());
+            OpenTimes openTimes = new OpenTimes();
             XMLStreamWriter xml = body.xml();
             xml.writeStartElement("EnumerationResults");
             if (marker != null) {
@@ -81,17 +67,15 @@ public final class HandleListBody {
                 body.element("MaxResults", maxResults);
             }
             if (handles.isEmpty()) {
-                body.empty(style.entriesElement());
+                body.empty("Entries");
             } else {
-                xml.writeStartElement(style.entriesElement());
+                xml.writeStartElement("Entries");
                 for (Handle handle : handles) {
-                    writeHandle(body, handle, style, openTimes);
+                    writeHandle(body, handle, fields, openTimes);
                 }
                 xml.writeEndElement();
             }
-            if (!nextMarker.isEmpty() || style.emptyNextMarker()) {
-                body.element("NextMarker", nextMarker);
-            }
+            body.element("NextMarker", nextMarker);
             xml.writeEndElement();
             return body.finish();
         } catch (XMLStreamException e) {
@@ -99,45 +83,40 @@ public final class HandleListBody {
         }
     }
 
-    private static void writeHandle(XmlBodies.Body body, Handle handle, Style style, OpenTimes openTimes)
+    private static void writeHandle(XmlBodies.Body body, Handle handle, Fields fields, OpenTimes openTimes)
             throws XMLStreamException {
         XMLStreamWriter xml = body.xml();
         xml.writeStartElement("Handle");
         body.element("HandleId", Long.toUnsignedString(handle.id()));
-        writePath(body, handle.node().path(), style);
+        writePath(body, handle.node().path());
         body.element("FileId", Long.toUnsignedString(handle.node().fileId()));
         body.element("ParentId", Long.toUnsignedString(handle.node().parentId()));
-        if (style.clientIpBeforeSession()) {
-            body.element("ClientIp", handle.clientIp());
-        }
         body.element("SessionId", Long.toUnsignedString(handle.sessionId()));
-        if (style.accessRightList()) {
+        if (fields.accessRightList()) {
             xml.writeStartElement("AccessRightList");
             for (String right : handle.accessRights().names()) {
                 body.element("AccessRight", right);
             }
             xml.writeEndElement();
         }
-        if (!style.clientIpBeforeSession()) {
-            body.element("ClientIp", handle.clientIp());
-        }
-        if (style.clientName()) {
+        body.element("ClientIp", handle.clientIp());
+        if (fields.clientName()) {
             body.element("ClientName", XmlText.escapeInvalid(handle.clientName()));
         }
         body.element("OpenTime", openTimes.format(handle.openTimeMillis()));
         xml.writeEndElement();
     }
 
-    private static void writePath(XmlBodies.Body body, String path, Style style) throws XMLStreamException {
+    /** A Path XML cannot carry is percent-encoded and marked {@code Encoded="true"}, as the service does. */
+    private static void writePath(XmlBodies.Body body, String path) throws XMLStreamException {
         XMLStreamWriter xml = body.xml();
-        String shown = style.leadingSlash() ? "/" + path : path;
-        if (style.encodeInvalidPaths() && !XmlText.isXmlSafe(shown)) {
+        if (!XmlText.isXmlSafe(path)) {
             xml.writeStartElement("Path");
             xml.writeAttribute("Encoded", "true");
-            xml.writeCharacters(XmlText.percentEncodePath(shown));
+            xml.writeCharacters(XmlText.percentEncodePath(path));
             xml.writeEndElement();
         } else {
-            body.element("Path", shown);
+            body.element("Path", path);
         }
     }
 }

@@ -17,7 +17,7 @@ public final class ShareListBody {
     public static byte[] write(String account, String prefix, String marker, String maxResults, List<Share> shares,
                                String nextMarker) {
         try {
-            XmlBodies.Body body = XmlBodies.start(true, 256 + 200 * shares.size());
+            XmlBodies.Body body = XmlBodies.start(256 + 200 * shares.size());
             XMLStreamWriter xml = body.xml();
             xml.writeStartElement("EnumerationResults");
             xml.writeAttribute("ServiceEndpoint", "/" + account);

@@ -66,11 +66,9 @@ final class XmlBodies {
     /**
      * @param expectedSize a guess of the body's size in bytes, so a large listing is not copied while it grows
      */
-    static Body start(boolean withBom, int expectedSize) throws XMLStreamException {
+    static Body start(int expectedSize) throws XMLStreamException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(512, expectedSize));
-        if (withBom) {
-            bytes.writeBytes(BOM);
-        }
+        bytes.writeBytes(BOM);
         // StAX over a buffered Writer: its own UTF-8 stream writer goes to the byte stream one char at a time.
         // Its buffer is sized from the body: a small answer should not pay for a large listing's buffer.
         int bufferChars = Math.min(16 * 1024, Math.max(512, expectedSize));

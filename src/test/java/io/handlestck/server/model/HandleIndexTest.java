@@ -44,9 +44,9 @@ class HandleIndexTest {
     private void prefixTree() {
         live.createDirectory(List.of("a"));
         live.createDirectory(List.of("a", "sub"));
-        live.createFile(List.of("a", "sub", "f"), 0, true);
+        live.createFile(List.of("a", "sub", "f"), 0);
         live.createDirectory(List.of("a b"));
-        live.createFile(List.of("a.txt"), 0, true);
+        live.createFile(List.of("a.txt"), 0);
         live.createDirectory(List.of("ab"));
     }
 
@@ -61,7 +61,7 @@ class HandleIndexTest {
         open("ab", 1);
         open("", 1);
 
-        List<Handle> listed = live.handles().list(HandleIndex.Scope.own(node("a")), null, 100, false).handles();
+        List<Handle> listed = live.handles().list(HandleIndex.Scope.own(node("a")), null, 100).handles();
 
         assertThat(ids(listed)).isEqualTo(ids(onA));
     }
@@ -78,7 +78,7 @@ class HandleIndexTest {
         open("ab", 1);
         open("", 1);
 
-        List<Handle> listed = live.handles().list(HandleIndex.Scope.subtree(node("a")), null, 100, false).handles();
+        List<Handle> listed = live.handles().list(HandleIndex.Scope.subtree(node("a")), null, 100).handles();
 
         assertThat(ids(listed)).isEqualTo(expected);
     }
@@ -88,8 +88,8 @@ class HandleIndexTest {
         prefixTree();
         int opened = open("", 1).size() + open("a/sub/f", 3).size() + open("ab", 2).size() + open("a.txt", 1).size();
 
-        assertThat(live.handles().list(HandleIndex.Scope.subtree(node("")), null, 100, false).handles()).hasSize(opened);
-        assertThat(live.handles().list(HandleIndex.Scope.own(node("")), null, 100, false).handles()).hasSize(1);
+        assertThat(live.handles().list(HandleIndex.Scope.subtree(node("")), null, 100).handles()).hasSize(opened);
+        assertThat(live.handles().list(HandleIndex.Scope.own(node("")), null, 100).handles()).hasSize(1);
     }
 
     @Test
@@ -103,7 +103,7 @@ class HandleIndexTest {
         Handle from = null;
         int pages = 0;
         do {
-            HandleIndex.Page page = live.handles().list(scope, from, 3, false);
+            HandleIndex.Page page = live.handles().list(scope, from, 3);
             seen.addAll(page.handles());
             from = page.next();
             pages++;
@@ -116,13 +116,13 @@ class HandleIndexTest {
 
     @Test
     void aMarkerStillFindsTheNextHandleWhenTheOneItNamedWasClosed() {
-        live.createFile(List.of("f"), 0, true);
+        live.createFile(List.of("f"), 0);
         open("f", 5);
         HandleIndex.Scope scope = HandleIndex.Scope.own(node("f"));
-        HandleIndex.Page first = live.handles().list(scope, null, 2, false);
-        assertThat(live.handles().forceClose(first.next(), true)).isTrue();
+        HandleIndex.Page first = live.handles().list(scope, null, 2);
+        assertThat(live.handles().forceClose(first.next())).isTrue();
 
-        HandleIndex.Page rest = live.handles().list(scope, first.next(), 10, false);
+        HandleIndex.Page rest = live.handles().list(scope, first.next(), 10);
 
         assertThat(rest.handles()).hasSize(2).doesNotContain(first.next());
         assertThat(rest.next()).isNull();
@@ -130,11 +130,11 @@ class HandleIndexTest {
 
     @Test
     void aForceClosePageClosesAtMostItsSizeAndPointsAtTheNextOpenHandle() {
-        live.createFile(List.of("f"), 0, true);
+        live.createFile(List.of("f"), 0);
         open("f", 5);
         HandleIndex.Scope scope = HandleIndex.Scope.own(node("f"));
 
-        HandleIndex.Page page = live.handles().forceClose(scope, null, 2, true);
+        HandleIndex.Page page = live.handles().forceClose(scope, null, 2);
 
         assertThat(page.handles()).hasSize(2).allSatisfy(handle -> assertThat(handle.state()).isEqualTo(Handle.State.FORCE_CLOSED));
         assertThat(page.next()).isNotNull();
@@ -144,11 +144,11 @@ class HandleIndexTest {
 
     @Test
     void aHandleClosesOnceWhoeverTriesFirst() {
-        live.createFile(List.of("f"), 0, true);
+        live.createFile(List.of("f"), 0);
         Handle handle = open("f", 1).get(0);
 
         assertThat(live.handles().clientClose(handle)).isTrue();
-        assertThat(live.handles().forceClose(handle, true)).isFalse();
+        assertThat(live.handles().forceClose(handle)).isFalse();
         assertThat(handle.state()).isEqualTo(Handle.State.CLOSED);
         assertThat(account.handle(handle.id())).as("a closed handle stays findable for its client").isSameAs(handle);
     }
@@ -156,17 +156,17 @@ class HandleIndexTest {
     @Test
     void openHandlesBlockDeleteAndRenameUntilForceClosed() {
         live.createDirectory(List.of("d"));
-        live.createFile(List.of("d", "f"), 0, true);
+        live.createFile(List.of("d", "f"), 0);
         Handle handle = open("d/f", 1).get(0);
 
-        assertThatThrownBy(() -> live.delete(List.of("d", "f"), false, true))
+        assertThatThrownBy(() -> live.delete(List.of("d", "f"), false))
                 .isInstanceOfSatisfying(ServiceError.class, error -> assertThat(error.code()).isEqualTo("SharingViolation"));
-        assertThatThrownBy(() -> live.rename(List.of("d"), List.of("e"), false, true))
+        assertThatThrownBy(() -> live.rename(List.of("d"), List.of("e"), false))
                 .isInstanceOfSatisfying(ServiceError.class, error -> assertThat(error.code()).isEqualTo("SharingViolation"));
-        live.handles().forceClose(handle, true);
+        live.handles().forceClose(handle);
 
-        assertThat(live.rename(List.of("d"), List.of("e"), false, true).path()).isEqualTo("e");
-        live.delete(List.of("e", "f"), false, true);
+        assertThat(live.rename(List.of("d"), List.of("e"), false).path()).isEqualTo("e");
+        live.delete(List.of("e", "f"), false);
         assertThat(live.find(List.of("e", "f"))).isNull();
     }
 
@@ -178,7 +178,7 @@ class HandleIndexTest {
     void concurrentForceClosesCountEveryHandleExactlyOnce() throws Exception {
         live.createDirectory(List.of("d"));
         for (int i = 0; i < 8; i++) {
-            live.createFile(List.of("d", "f" + i), 0, true);
+            live.createFile(List.of("d", "f" + i), 0);
         }
         AtomicLong opened = new AtomicLong();
         for (int i = 0; i < 8; i++) {
@@ -199,11 +199,11 @@ class HandleIndexTest {
                     if (thread % 4 == 0) {
                         opened.addAndGet(open("d/f" + (round % 8), 10).size());
                     } else if (thread % 4 == 1) {
-                        live.handles().list(scope, null, 50, false);
+                        live.handles().list(scope, null, 50);
                     }
                     Handle from = null;
                     do {
-                        HandleIndex.Page page = live.handles().forceClose(scope, from, 37, true);
+                        HandleIndex.Page page = live.handles().forceClose(scope, from, 37);
                         for (Handle handle : page.handles()) {
                             closedCount.incrementAndGet();
                             if (!closedIds.add(handle.id())) {
@@ -221,7 +221,7 @@ class HandleIndexTest {
             future.get(60, TimeUnit.SECONDS);
         }
         threads.shutdown();
-        HandleIndex.Page rest = live.handles().forceClose(scope, null, Integer.MAX_VALUE, true);
+        HandleIndex.Page rest = live.handles().forceClose(scope, null, Integer.MAX_VALUE);
         closedCount.addAndGet(rest.handles().size());
 
         assertThat(duplicates.get()).isZero();

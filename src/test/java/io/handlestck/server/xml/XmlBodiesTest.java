@@ -18,10 +18,8 @@ import org.junit.jupiter.api.Test;
 class XmlBodiesTest {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final HandleListBody.Style LATEST =
-            new HandleListBody.Style(true, true, true, "Entries", true, false, false, false, true);
-    private static final HandleListBody.Style V2019 =
-            new HandleListBody.Style(true, false, false, "Entries", true, false, false, false, true);
+    private static final HandleListBody.Fields LATEST = new HandleListBody.Fields(true, true);
+    private static final HandleListBody.Fields V2019 = new HandleListBody.Fields(false, false);
 
     private static String text(byte[] body) {
         assertThat(Arrays.copyOf(body, 3)).as("UTF-8 byte order mark").isEqualTo(BOM);
@@ -33,7 +31,7 @@ class XmlBodiesTest {
         for (int i = 1; i < path.length; i++) {
             live.createDirectory(List.of(path).subList(0, i));
         }
-        live.createFile(List.of(path), 0, true);
+        live.createFile(List.of(path), 0);
         return live.open(List.of(path), new HandleSpec(1, "10.0.0.5:49152", "host1", 42,
                 AccessRights.of(List.of("Read", "Write")))).get(0);
     }
@@ -45,7 +43,7 @@ class XmlBodiesTest {
         details.put("HeaderValue", "invalidHandleId");
 
         String body = text(ErrorBody.write("InvalidHeaderValue", "The value for one of the HTTP headers is not in the correct format.",
-                details, "req-1", "2026-11-25T10:00:00.0000000Z", true));
+                details, "req-1", "2026-11-25T10:00:00.0000000Z"));
 
         assertThat(body).isEqualTo("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>InvalidHeaderValue</Code>"
                 + "<Message>The value for one of the HTTP headers is not in the correct format.\nRequestId:req-1\n"
@@ -55,7 +53,7 @@ class XmlBodiesTest {
 
     @Test
     void anErrorDetailXmlCannotCarryIsReplacedNotBroken() {
-        String body = text(ErrorBody.write("InvalidHeaderValue", "m", Map.of("HeaderValue", "a\u0001b"), "r", "t", true));
+        String body = text(ErrorBody.write("InvalidHeaderValue", "m", Map.of("HeaderValue", "a\u0001b"), "r", "t"));
 
         assertThat(body).contains("<HeaderValue>a\ufffdb</HeaderValue>");
     }

@@ -1,0 +1,39 @@
+package io.handlestck.server.auth;
+
+import io.handlestck.server.http.ServiceRequest;
+import io.handlestck.sharedkey.SharedKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+
+/**
+ * The judgements {@link Authenticator} makes: a strategy it takes, so that one of them can be
+ * swapped without touching how a request is read and its string-to-sign built.
+ *
+ * @param sasAccepted      whether a SAS-authorized request (query {@code sig=}) may pass without a SharedKey check
+ * @param signatureMatches whether the presented signature matches the computed one
+ * @param dateAcceptable   whether the request's date is close enough to the server clock (the request date, now)
+ */
+public record AuthenticationRules(Predicate<ServiceRequest> sasAccepted, BiPredicate<String, String> signatureMatches,
+                                  BiPredicate<Instant, Instant> dateAcceptable) {
+
+    /** How far a request's date may be from the server clock, as the service allows. */
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
+
+    /** The service's rules: SAS refused for the owner-only operations, exact signatures, 15 minutes of clock skew. */
+    public static final AuthenticationRules SERVICE = new AuthenticationRules(request -> false, SharedKey::signaturesMatch,
+            (date, now) -> Duration.between(date, now).abs().compareTo(MAX_CLOCK_SKEW) <= 0);
+
+    public AuthenticationRules withSasAccepted(Predicate<ServiceRequest> rule) {
+        return new AuthenticationRules(rule, signatureMatches, dateAcceptable);
+    }
+
+    public AuthenticationRules withSignatureMatches(BiPredicate<String, String> rule) {
+        return new AuthenticationRules(sasAccepted, rule, dateAcceptable);
+    }
+
+    public AuthenticationRules withDateAcceptable(BiPredicate<Instant, Instant> rule) {
+        return new AuthenticationRules(sasAccepted, signatureMatches, rule);
+    }
+}
