@@ -89,7 +89,11 @@ final class RawSmbClient implements AutoCloseable {
     /** One request, one response (read as a little-endian buffer over the first message). */
     ByteBuffer call(int command, byte[] body) throws IOException {
         send(message(command, body, 0));
-        return receive();
+        ByteBuffer response = receive();
+        while (status(response) == 0x00000103) { // an interim STATUS_PENDING (smbd sends them): the answer follows
+            response = receive();
+        }
+        return response;
     }
 
     /** A header for the session and tree, the next MessageId, and the body. */
