@@ -2,6 +2,7 @@ package io.handlestck.kit;
 
 import io.handlestck.kit.catalogue.CatalogueEntry;
 import io.handlestck.kit.client.TargetClient;
+import io.handlestck.kit.provision.Capability;
 import io.handlestck.kit.provision.HandleProvisioner;
 import io.handlestck.kit.provision.HandleRequest;
 import io.handlestck.kit.provision.HandleState;
@@ -30,7 +31,6 @@ public final class CaseContext {
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     private final List<TestShare> shares = Collections.synchronizedList(new ArrayList<>());
     private final List<OpenedHandle> opened = Collections.synchronizedList(new ArrayList<>());
-    private final ThreadLocal<List<Exchange>> dynamicTestExchanges = new ThreadLocal<>();
     private volatile HandleProvisioner provisioner;
 
     CaseContext(KitSession session, CatalogueEntry entry) {
@@ -58,7 +58,7 @@ public final class CaseContext {
         if (current == null) {
             synchronized (this) {
                 if (provisioner == null) {
-                    provisioner = new Tracking(session.provisionerFactory().create(client, session.config()));
+                    provisioner = new Tracking(session.provisionerFactory().create(client.provisioning(session.config())));
                 }
                 current = provisioner;
             }
@@ -101,23 +101,8 @@ public final class CaseContext {
         }
     }
 
-    /** Collects the exchanges of the dynamic test running on this thread apart from its siblings'. */
-    void startDynamicTest() {
-        dynamicTestExchanges.set(new ArrayList<>());
-    }
-
-    List<Exchange> finishDynamicTest() {
-        List<Exchange> mine = dynamicTestExchanges.get();
-        dynamicTestExchanges.remove();
-        return mine == null ? List.of() : List.copyOf(mine);
-    }
-
     private void record(Exchange exchange) {
         exchanges.add(exchange);
-        List<Exchange> dynamic = dynamicTestExchanges.get();
-        if (dynamic != null) {
-            dynamic.add(exchange);
-        }
         session.noticeServerHeader(exchange);
     }
 
@@ -182,7 +167,7 @@ public final class CaseContext {
         }
 
         @Override
-        public Set<String> capabilities() {
+        public Set<Capability> capabilities() {
             return delegate.capabilities();
         }
 

@@ -1,18 +1,21 @@
 package io.handlestck.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.handlestck.kit.catalogue.Catalogue;
 import io.handlestck.kit.catalogue.CatalogueEntry;
+import io.handlestck.kit.catalogue.CatalogueException;
 import io.handlestck.kit.catalogue.ConformanceClass;
 import io.handlestck.kit.run.CaseMethods;
+import java.io.ByteArrayInputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
@@ -40,8 +43,28 @@ class CatalogueConsistencyTest {
             List<Method> implementations = methods.byId().getOrDefault(entry.id(), List.of());
             assertThat(implementations).as("methods carrying @CaseId(\"%s\")", entry.id()).hasSize(1);
             assertThat(implementations.get(0).getDeclaringClass().getName()).as("class of %s", entry.id())
-                    .isEqualTo(Catalogue.caseClassName(entry.conformanceClass()));
+                    .isIn(catalogue.conformanceClass(entry.conformanceClass()).orElseThrow().caseClasses());
         }
+    }
+
+    @Test
+    void anUnknownCapabilityFailsAtLoadNamingTheFileAndTheEntry() {
+        String yaml = "class: probe\ntitle: t\ncases:\n  - {id: PRO-999, title: t, level: required,"
+                + " capabilities: [handles, pagingg]}\n";
+        assertThatThrownBy(() -> Catalogue.parse("probe", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageStartingWith("suites/probe.yaml entry PRO-999 names unknown capability 'pagingg'")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void anUnknownAnswerSetFailsAtLoadNamingTheFileAndTheEntry() {
+        String yaml = "class: probe\ntitle: t\ncases:\n  - {id: PRO-998, title: t, level: required,"
+                + " allowed: {errorCodes: {values: [X], source: s}}}\n";
+        assertThatThrownBy(() -> Catalogue.parse("probe", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageStartingWith("suites/probe.yaml entry PRO-998 names unknown answer set 'errorCodes'")
+                .hasMessageNotContaining("\n");
     }
 
     @Test
@@ -51,11 +74,11 @@ class CatalogueConsistencyTest {
     }
 
     @Test
-    void everyCaseMethodIsAParameterizedTestOrFactoryTakingTheCaseContextLast() {
+    void everyCaseMethodIsAParameterizedTestOrTestTakingTheCaseContextLast() {
         for (Map.Entry<String, List<Method>> implementation : methods.byId().entrySet()) {
             for (Method method : implementation.getValue()) {
                 boolean variantAware = method.isAnnotationPresent(ParameterizedTest.class)
-                        || method.isAnnotationPresent(TestFactory.class) || method.isAnnotationPresent(Test.class);
+                        || method.isAnnotationPresent(Test.class);
                 assertThat(variantAware).as("%s is not a JUnit test method", method).isTrue();
                 Parameter[] parameters = method.getParameters();
                 assertThat(parameters).as("%s takes no CaseContext", method).isNotEmpty();
