@@ -37,9 +37,6 @@ final class SessionCommands {
             throw new SmbException(NtStatus.NOT_SUPPORTED, "no common dialect");
         }
         connection.dialect = offers210 ? DIALECT_210 : DIALECT_202;
-        connection.clientSecurityMode = request.u16(68);
-        connection.clientCapabilities = request.u32(72);
-        connection.clientGuid = request.bytes(76, 16);
         return SmbReply.ok(negotiateBody(connection.dialect));
     }
 

@@ -35,9 +35,6 @@ final class SmbConnection implements Runnable {
     final Map<Long, SmbSession> sessions = new LinkedHashMap<>();
     /** The dialect NEGOTIATE chose; 0 before, 0x02FF after an SMB1 negotiate that asked for a second round. */
     int dialect;
-    int clientSecurityMode;
-    int clientCapabilities;
-    byte[] clientGuid = new byte[16];
 
     SmbConnection(SmbServer server, Socket socket) throws IOException {
         this.server = server;

@@ -18,7 +18,6 @@ final class Spnego {
 
     static final int ACCEPT_COMPLETED = 0;
     static final int ACCEPT_INCOMPLETE = 1;
-    static final int REJECT = 2;
 
     private Spnego() {
     }
