@@ -7,6 +7,7 @@ import io.handlestck.kit.result.Status;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Counts of a run by level and status, and the verdict that decides the exit code. One place, so the
@@ -75,7 +76,12 @@ public final class RunSummary {
 
     /** Cases that stop a run from being green, as the exit code sees them. */
     public List<CaseResult> blocking(boolean certify) {
-        return cases.stream().filter(result -> isBlocking(result, certify)).toList();
+        return blocking(certify, Set.of());
+    }
+
+    /** @param failOn statuses {@code --fail-on} adds to the blocking ones ({@link FailOn}) */
+    public List<CaseResult> blocking(boolean certify, Set<Status> failOn) {
+        return cases.stream().filter(result -> isBlocking(result, certify) || failOn.contains(result.status())).toList();
     }
 
     /**
@@ -92,7 +98,11 @@ public final class RunSummary {
     }
 
     public boolean green(boolean certify) {
-        return runError == null && blocking(certify).isEmpty();
+        return green(certify, Set.of());
+    }
+
+    public boolean green(boolean certify, Set<Status> failOn) {
+        return runError == null && blocking(certify, failOn).isEmpty();
     }
 
     /**
@@ -100,9 +110,14 @@ public final class RunSummary {
      * under {@code --certify} the required cases that could not be tested.
      */
     public List<CaseResult> problems(boolean certify) {
+        return problems(certify, Set.of());
+    }
+
+    /** As {@link #problems(boolean)}, and the results of the statuses {@code --fail-on} adds. */
+    public List<CaseResult> problems(boolean certify, Set<Status> failOn) {
         return cases.stream()
                 .filter(result -> result.status() == Status.WARN || isBlocking(result, certify)
-                        || result.status() == Status.FAIL)
+                        || result.status() == Status.FAIL || failOn.contains(result.status()))
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.handlestck.report;
 
+import io.handlestck.kit.preflight.Preflight;
 import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.Exchange;
 import io.handlestck.kit.result.Level;
@@ -53,8 +54,14 @@ final class SampleRuns {
         return new RunReport("0.1.0", null, "run-20261125-1", Instant.parse("2026-11-25T17:00:00Z"),
                 Instant.parse("2026-11-25T17:00:04.250Z"),
                 new TargetInfo(ENDPOINT, "devstoreaccount1", "Handles-TCK-Reference/0.1.0", null, "fixture"),
-                config, "2025-05-05", summary, cases, error);
+                config, "2025-05-05", summary, cases, error, PREFLIGHT);
     }
+
+    /** A target that is not a File service, as the preflight says it; its key echoed where a scrubber must catch it. */
+    static final Preflight PREFLIGHT = new Preflight(false, "this endpoint does not implement the Azure Files REST API:"
+            + " Create Share answered 400 InvalidQueryParameterValue; Server: Azurite-Blob/3.37.0",
+            List.of("reachable: yes (127.0.0.1:10004)", "Create Share: 400 InvalidQueryParameterValue", "key " + KEY),
+            new Preflight.Cause("Create Share", "400 InvalidQueryParameterValue"));
 
     static CaseResult result(String id, Level level, Status status, String variant) {
         String klass = id.startsWith("LH") ? "list-handles" : "force-close-handles";
@@ -64,7 +71,7 @@ final class SampleRuns {
                 List.of(new Source("spec", "force-close-handles.txt#x-ms-handle-id", "A single id closes that handle.")),
                 variant, "[" + id + "] title of " + id + " [" + variant + "] @ " + ENDPOINT, 41,
                 message, status == Status.FAIL ? List.of("share htck-1 left behind: 409") : List.of(),
-                List.of(exchange(id)));
+                List.of(exchange(id)), "2025-05-05");
     }
 
     static Exchange exchange(String id) {

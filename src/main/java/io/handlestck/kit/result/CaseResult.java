@@ -11,8 +11,29 @@ import java.util.List;
  * @param displayName      unique within a run; carries id, variant and target
  * @param message          why the status is not PASS; null on PASS
  * @param cleanupProblems  what could not be cleaned up afterwards; reported beside the verdict, never as it
+ * @param xMsVersion       the x-ms-version the case ran at; null in reports of kits that did not record it
  */
 public record CaseResult(String id, String title, String conformanceClass, Level level, Status status,
                          List<Source> sources, String variant, String displayName, long durationMillis,
-                         String message, List<String> cleanupProblems, List<Exchange> exchanges) {
+                         String message, List<String> cleanupProblems, List<Exchange> exchanges, String xMsVersion) {
+
+    /** A result whose version the run adds afterwards ({@link #atVersion}). */
+    public CaseResult(String id, String title, String conformanceClass, Level level, Status status,
+                      List<Source> sources, String variant, String displayName, long durationMillis,
+                      String message, List<String> cleanupProblems, List<Exchange> exchanges) {
+        this(id, title, conformanceClass, level, status, sources, variant, displayName, durationMillis, message,
+                cleanupProblems, exchanges, null);
+    }
+
+    /** The same result, recorded as run at {@code version}. */
+    public CaseResult atVersion(String version) {
+        return new CaseResult(id, title, conformanceClass, level, status, sources, variant, displayName,
+                durationMillis, message, cleanupProblems, exchanges, version);
+    }
+
+    /** The same result with another message. */
+    public CaseResult withMessage(String newMessage) {
+        return new CaseResult(id, title, conformanceClass, level, status, sources, variant, displayName,
+                durationMillis, newMessage, cleanupProblems, exchanges, xMsVersion);
+    }
 }
