@@ -19,8 +19,11 @@ public final class Answers {
     private Answers() {
     }
 
-    /** {@code 400 InvalidQueryParameterValue}, or {@code 501 without an error code}. */
+    /** {@code 400 InvalidQueryParameterValue}, {@code 501 without an error code}; a success is its status alone. */
     public static String statusAndCode(Response response) {
+        if (response.getStatusCode() < 400) {
+            return Integer.toString(response.getStatusCode());
+        }
         String code = errorCode(response);
         return response.getStatusCode() + " " + (code == null ? NO_ERROR_CODE : code);
     }
