@@ -18,10 +18,12 @@ public final class RunSummary {
     private final Map<Level, Map<Status, Integer>> counts = new EnumMap<>(Level.class);
     private final List<CaseResult> cases;
     private final String runError;
+    private final boolean preflightOk;
 
     public RunSummary(RunReport report) {
         this.cases = report.cases() == null ? List.of() : report.cases();
         this.runError = report.error();
+        this.preflightOk = report.preflight() == null || report.preflight().ok();
         for (Level level : Level.values()) {
             Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
             for (Status status : Status.values()) {
@@ -85,7 +87,8 @@ public final class RunSummary {
     }
 
     /**
-     * A run is green when no required case failed and nothing errored. Under {@code --certify} a
+     * A run is green when its preflight found a usable target, no required case failed and nothing
+     * errored. Under {@code --certify} a
      * required case that could not be tested also blocks: a certificate cannot rest on it.
      */
     public static boolean isBlocking(CaseResult result, boolean certify) {
@@ -101,8 +104,12 @@ public final class RunSummary {
         return green(certify, Set.of());
     }
 
+    /**
+     * As {@link #green(boolean)}; a run whose preflight found the target unusable (unreachable, every
+     * request refused, no File service) is never green, even when no case could get far enough to fail.
+     */
     public boolean green(boolean certify, Set<Status> failOn) {
-        return runError == null && blocking(certify, failOn).isEmpty();
+        return runError == null && preflightOk && blocking(certify, failOn).isEmpty();
     }
 
     /**
