@@ -88,8 +88,8 @@ public final class RunSummary {
 
     /**
      * A run is green when its preflight found a usable target, no required case failed and nothing
-     * errored. Under {@code --certify} a
-     * required case that could not be tested also blocks: a certificate cannot rest on it.
+     * errored. Under {@code --certify} a required case that could not be tested also blocks: a
+     * certificate cannot rest on it.
      */
     public static boolean isBlocking(CaseResult result, boolean certify) {
         return switch (result.status()) {
