@@ -39,10 +39,14 @@ final class SampleRuns {
             }
         }
         cases.add(result("LH-001", Level.REQUIRED, Status.PASS, "maxresults=1 <script>alert(1)</script>"));
-        return run(cases, null);
+        return run(cases, null, PREFLIGHT);
     }
 
     static RunReport run(List<CaseResult> cases, String error) {
+        return run(cases, error, USABLE_TARGET);
+    }
+
+    static RunReport run(List<CaseResult> cases, String error, Preflight preflight) {
         Map<Status, Integer> summary = new EnumMap<>(Status.class);
         cases.forEach(result -> summary.merge(result.status(), 1, Integer::sum));
         Map<String, Object> config = new LinkedHashMap<>();
@@ -54,8 +58,13 @@ final class SampleRuns {
         return new RunReport("0.1.0", null, "run-20261125-1", Instant.parse("2026-11-25T17:00:00Z"),
                 Instant.parse("2026-11-25T17:00:04.250Z"),
                 new TargetInfo(ENDPOINT, "devstoreaccount1", "Handles-TCK-Reference/0.1.0", null, "fixture"),
-                config, "2025-05-05", summary, cases, error, PREFLIGHT);
+                config, "2025-05-05", summary, cases, error, preflight);
     }
+
+    /** The preflight of a target that serves the File service. */
+    static final Preflight USABLE_TARGET = new Preflight(true, "the target serves the Azure Files REST API: Create Share 201,"
+            + " List Handles 200; handles: fixture protocol hfp/1; SMB: closed (connection refused); Server: Handles-TCK-Reference/0.1.0",
+            List.of("Create Share: 201", "List Handles: 200"), null);
 
     /** A target that is not a File service, as the preflight says it; its key echoed where a scrubber must catch it. */
     static final Preflight PREFLIGHT = new Preflight(false, "this endpoint does not implement the Azure Files REST API:"

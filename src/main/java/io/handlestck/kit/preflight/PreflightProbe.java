@@ -103,7 +103,7 @@ public final class PreflightProbe {
     /** {@code fixture protocol hfp/1}, or why there is none. */
     private String fixtureProtocol() {
         try {
-            Response answer = client.send("GET", client.fixturesUrl(""), Map.of());
+            Response answer = client.send("GET", client.endpoint() + "/$fixtures", Map.of());
             String protocol = answer.getStatusCode() == 200 ? answer.jsonPath().getString("protocol") : null;
             return protocol != null ? "fixture protocol " + protocol
                     : "no fixture protocol (GET $fixtures answered " + Answers.statusAndCode(answer) + ")";

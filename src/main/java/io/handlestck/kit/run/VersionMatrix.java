@@ -123,7 +123,7 @@ public final class VersionMatrix {
         public void planned(int entries, int results) {
             if (total == 0) {
                 total = Math.max(results, entries) * passes;
-                listener.planned(entries * passes, results * passes);
+                listener.planned(entries, results * passes); // the same cases at each version
             }
         }
 
