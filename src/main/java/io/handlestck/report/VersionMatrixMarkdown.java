@@ -42,7 +42,7 @@ final class VersionMatrixMarkdown {
         List<List<String>> groups = mergedColumns(versions, matrix);
         List<String> shown = matrix.keySet().stream().filter(id -> matrix.get(id).values().stream()
                 .anyMatch(status -> status != Status.PASS && status != Status.NOT_APPLICABLE)).toList();
-        StringBuilder md = new StringBuilder("## Cases × x-ms-version (").append(versions.size()).append(" versions)\n\n");
+        StringBuilder md = new StringBuilder("\n## Cases × x-ms-version (").append(versions.size()).append(" versions)\n\n");
         md.append(matrix.size() - shown.size()).append(" of ").append(matrix.size())
                 .append(" cases passed at every version they apply to. ");
         SYMBOL.entrySet().stream().sorted(Map.Entry.comparingByKey())
