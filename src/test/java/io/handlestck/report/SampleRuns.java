@@ -80,7 +80,8 @@ final class SampleRuns {
                 List.of(new Source("spec", "force-close-handles.txt#x-ms-handle-id", "A single id closes that handle.")),
                 variant, "[" + id + "] title of " + id + " [" + variant + "] @ " + ENDPOINT, 41,
                 message, status == Status.FAIL ? List.of("share htck-1 left behind: 409") : List.of(),
-                List.of(exchange(id)), "2025-05-05");
+                List.of(exchange(id)), "suites/" + klass + ".yaml", "io.handlestck.kit.cases.SampleCases",
+                "case" + id.replace("-", ""), "2025-05-05");
     }
 
     static Exchange exchange(String id) {
