@@ -1,19 +1,16 @@
 package io.handlestck.cli;
 
+import io.handlestck.kit.preflight.Preflight;
+import io.handlestck.report.PreflightText;
 import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.run.RunListener;
 import java.io.PrintWriter;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * The progress of {@code run}: one line per case variant as it finishes
- * ({@code [37/84] FCH-012 single id on a snapshot [file] ... PASS 41 ms}) and, when stdout is a
+ * The progress of {@code run}: the preflight's finding first, then one line per result as it finishes,
+ * counted in the order they finish over the results the run planned
+ * ({@code [137/339] FCH-012 single id on a snapshot [file] ... PASS 41 ms}), and, when stdout is a
  * terminal, a progress bar under the lines, redrawn in place. Logs and CI get the lines only.
- *
- * <p>The count is over catalogue cases, not variants: how many variants a parameterized case has is
- * known only as it runs, while the number of cases is planned. A case is numbered when its first
- * variant finishes; its other variants carry the same number.
  */
 final class ProgressPrinter implements RunListener {
 
@@ -23,30 +20,38 @@ final class ProgressPrinter implements RunListener {
 
     private final PrintWriter out;
     private final boolean terminal;
-    private final Map<String, Integer> caseNumbers = new HashMap<>();
-    private int planned;
     private boolean barShown;
+    private boolean preflightShown;
 
     ProgressPrinter(PrintWriter out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
     }
 
+    /** Once per run: a run over several versions probes once per version but states the finding once. */
     @Override
-    public synchronized void planned(int entries) {
-        planned = entries;
-        out.println("Running " + entries + " cases; one line per result (a case has one result per variant)");
+    public synchronized void preflight(Preflight preflight) {
+        if (preflightShown) {
+            return;
+        }
+        preflightShown = true;
+        out.println(PreflightText.line(preflight));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void planned(int entries, int results) {
+        out.println("Running " + entries + " cases" + (results > 0 ? ", " + results + " results" : "")
+                + "; one line per result (a case has one result per variant)");
         out.flush();
     }
 
     @Override
     public synchronized void caseFinished(int index, int total, CaseResult result) {
-        int number = caseNumbers.computeIfAbsent(result.id(), id -> caseNumbers.size() + 1);
-        int cases = Math.max(planned, caseNumbers.size());
         clearBar();
-        out.println(line(number, cases, result));
+        out.println(line(index, total, result));
         if (terminal) {
-            out.print(bar(caseNumbers.size(), cases) + " cases reported, " + index + " results");
+            out.print(bar(index, total) + " results");
             barShown = true;
         }
         out.flush();
@@ -60,9 +65,10 @@ final class ProgressPrinter implements RunListener {
 
     static String line(int number, int total, CaseResult result) {
         String variant = result.variant() == null || result.variant().isBlank() ? "" : " [" + result.variant() + "]";
+        String version = result.xMsVersion() == null ? "" : " @" + result.xMsVersion();
         String width = String.valueOf(total);
-        return String.format("[%" + width.length() + "d/%s] %s %s%s ... %s %d ms", number, width, result.id(),
-                result.title(), variant, result.status(), result.durationMillis());
+        return String.format("[%" + width.length() + "d/%s] %s %s%s%s ... %s %d ms", number, width, result.id(),
+                result.title(), variant, version, result.status(), result.durationMillis());
     }
 
     static String bar(int done, int total) {

@@ -10,8 +10,11 @@ import io.handlestck.kit.result.RunReport;
 import io.handlestck.kit.result.Status;
 import io.handlestck.kit.result.TargetInfo;
 import io.handlestck.kit.run.KitRunner;
+import io.handlestck.kit.run.VersionMatrix;
 import io.handlestck.report.Baseline;
+import io.handlestck.report.FailOn;
 import io.handlestck.report.JUnitXmlReport;
+import io.handlestck.report.PreflightText;
 import io.handlestck.report.ReportJson;
 import io.handlestck.report.ReportWriter;
 import io.handlestck.report.RunSummary;
@@ -27,6 +30,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -37,8 +41,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code run}: certifies a target and writes the four reports. Exit 0 when no required case failed
- * and nothing errored, 1 otherwise ({@code --baseline}: 1 only on regressions), 2 for bad usage or
- * configuration.
+ * and nothing errored (nor any status {@code --fail-on} names), 1 otherwise ({@code --baseline}: 1 only
+ * on regressions), 2 for bad usage or configuration.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the kit against a target and write report.json, report.html, report.md and junit.xml.",
@@ -59,8 +63,14 @@ final class RunCommand implements Callable<Integer> {
     String provisioner;
 
     @Option(names = "--x-ms-version", paramLabel = "V",
-            description = "The API version under test; cases outside their version range are NOT_APPLICABLE.")
+            description = "The API version under test; cases outside their version range are NOT_APPLICABLE."
+                    + " 'all' or a comma-separated list runs the kit once per version and reports a case x version matrix.")
     String version;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", split = ",",
+            description = "Also fail the run (exit 1) on these statuses (repeatable): warn, not-implemented,"
+                    + " could-not-test, fail (a FAIL at any level).")
+    List<String> failOn = new ArrayList<>();
 
     @Option(names = "--case", paramLabel = "ID", split = ",", description = "Run only this case (repeatable).")
     List<String> cases = new ArrayList<>();
@@ -128,31 +138,35 @@ final class RunCommand implements Callable<Integer> {
         if (certify) {
             requireNoRequiredCaseDisabled(config);
         }
+        Set<Status> failOnStatuses = failOnStatuses();
+        List<String> versions = VersionMatrix.isMatrix(version) ? VersionMatrix.versions(version) : List.of(config.version());
         PrintWriter out = spec.commandLine().getOut();
         out.println("handles-tck run: " + (config.embedded() ? "embedded reference server" : config.endpoint())
-                + ", x-ms-version " + config.version() + ", reports in " + reportDir);
+                + ", x-ms-version " + String.join(",", versions) + ", reports in " + reportDir);
         Path junitWork = Files.createTempDirectory("handlestck-junit-");
         try {
             JUnitXmlReport junit = new JUnitXmlReport(junitWork);
             ProgressPrinter progress = new ProgressPrinter(out, System.console() != null);
-            RunReport report = run(config, progress, junit);
+            RunReport report = run(config, versions, progress, junit);
             progress.finish();
 
-            List<Path> written = new ReportWriter(config.key() == null ? List.of() : List.of(config.key()), certify)
-                    .write(report, reportDir, junit);
+            List<Path> written = new ReportWriter(config.key() == null ? List.of() : List.of(config.key()), certify,
+                    failOnStatuses).write(report, reportDir, junit);
             RunSummary summary = new RunSummary(report);
             out.println();
             out.print(SummaryTable.render(summary));
+            out.println(PreflightText.line(report.preflight()));
             if (report.error() != null) {
                 out.println("The run broke: " + report.error());
             }
-            boolean green = summary.green(certify);
+            boolean green = summary.green(certify, failOnStatuses);
             int exit = green ? 0 : 1;
             if (baseline != null) {
                 exit = reportRegressions(out, baseline, report);
             } else {
-                summary.blocking(certify).forEach(result -> out.println("  " + result.status() + " "
-                        + RunSummary.key(result) + " " + result.title()));
+                summary.blocking(certify, failOnStatuses).forEach(result -> out.println("  " + result.status() + " "
+                        + RunSummary.key(result) + (result.xMsVersion() == null || versions.size() == 1 ? ""
+                        : " @" + result.xMsVersion()) + " " + result.title()));
             }
             if (certify) {
                 Path folder = Submission.write(reportDir, readWritten(written), written, reproduceCommand(), green);
@@ -168,9 +182,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs the kit; if the kit itself throws, the run still gets a report that says why. */
-    private static RunReport run(KitConfig config, ProgressPrinter progress, JUnitXmlReport junit) {
+    private static RunReport run(KitConfig config, List<String> versions, ProgressPrinter progress,
+                                 JUnitXmlReport junit) {
         Instant startedAt = Instant.now();
         try {
+            if (versions.size() > 1) {
+                return VersionMatrix.run(config, versions, progress, junit::listenersFor);
+            }
             return KitRunner.run(config, progress, junit.listeners());
         } catch (KitConfigException e) {
             throw e; // a selection of nothing, an unknown case: exit code 2, not a crash report
@@ -201,7 +219,23 @@ final class RunCommand implements Callable<Integer> {
         return regressions.isEmpty() && report.error() == null ? 0 : 1;
     }
 
+    private Set<Status> failOnStatuses() {
+        try {
+            return FailOn.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     private void checkFlagCombinations() {
+        failOnStatuses();
+        if (VersionMatrix.isMatrix(version)) {
+            try {
+                VersionMatrix.versions(version);
+            } catch (KitConfigException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         if (image != null && !container) {
             throw new UsageException("--image needs --container");
         }
@@ -245,7 +279,9 @@ final class RunCommand implements Callable<Integer> {
     private Map<String, String> runFlags() {
         Map<String, String> flags = new LinkedHashMap<>();
         TargetOptions.putIfGiven(flags, "provisioner", provisioner);
-        TargetOptions.putIfGiven(flags, "version", version);
+        if (!VersionMatrix.isMatrix(version)) {
+            TargetOptions.putIfGiven(flags, "version", version); // a matrix pins each version in turn
+        }
         TargetOptions.putIfGiven(flags, "product", product);
         putList(flags, "cases", cases);
         putList(flags, "classes", classes);

@@ -1,6 +1,7 @@
 package io.handlestck.kit;
 
 import io.handlestck.kit.catalogue.CatalogueEntry;
+import io.handlestck.kit.client.Answers;
 import io.handlestck.kit.client.TargetClient;
 import io.handlestck.kit.provision.Capability;
 import io.handlestck.kit.provision.HandleProvisioner;
@@ -127,7 +128,7 @@ public final class CaseContext {
                 }
                 if (response.getStatusCode() != 202 && response.getStatusCode() != 404) {
                     problems.add("share " + share.name() + " was not deleted: Delete Share answered "
-                            + response.getStatusCode() + " " + response.getHeader("x-ms-error-code"));
+                            + Answers.statusAndCode(response));
                 }
             } catch (RuntimeException e) {
                 problems.add("share " + share.name() + " was not deleted: " + e);

@@ -1,5 +1,6 @@
 package io.handlestck.kit;
 
+import io.handlestck.kit.client.Answers;
 import io.handlestck.kit.client.TargetClient;
 import io.restassured.response.Response;
 import java.util.Set;
@@ -61,7 +62,7 @@ public final class TestShare {
         String snapshot = response.getHeader("x-ms-snapshot");
         if (response.getStatusCode() != 201 || snapshot == null || snapshot.isEmpty()) {
             throw new PreconditionNotMet("the target did not take a snapshot of share " + name + ": Create Share"
-                    + " Snapshot answered " + response.getStatusCode() + " " + response.getHeader("x-ms-error-code")
+                    + " Snapshot answered " + Answers.statusAndCode(response)
                     + (snapshot == null ? " without x-ms-snapshot" : ""));
         }
         return snapshot;
@@ -73,8 +74,8 @@ public final class TestShare {
 
     private Response expect(Response response, int status, String what) {
         if (response.getStatusCode() != status) {
-            throw new SetupFailed(what + " in share " + name + " answered " + response.getStatusCode() + " "
-                    + response.getHeader("x-ms-error-code") + ", expected " + status);
+            throw new SetupFailed(what + " in share " + name + " answered "
+                    + Answers.statusAndCode(response) + ", expected " + status);
         }
         return response;
     }

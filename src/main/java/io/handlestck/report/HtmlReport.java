@@ -15,7 +15,10 @@ public final class HtmlReport {
 
     public static final String FILE_NAME = "report.html";
 
-    private static final String TEMPLATE = readTemplate();
+    private static final String TEMPLATE = readResource("report.html");
+    /** The specification's documented behaviours, each mapped to the case ids that check it. */
+    static final String BEHAVIOURS_RESOURCE = "behaviours.json";
+    private static final String BEHAVIOURS = readResource(BEHAVIOURS_RESOURCE);
 
     private HtmlReport() {
     }
@@ -25,14 +28,15 @@ public final class HtmlReport {
         return TEMPLATE
                 .replace("__HANDLES_TCK_VERDICT_CLASS__", green ? "green" : "red")
                 .replace("__HANDLES_TCK_VERDICT__", green ? "PASSED" : "FAILED")
+                .replace("__HANDLES_TCK_BEHAVIOURS__", BEHAVIOURS.replace("<", "\\u003C"))
                 // Last, so that nothing in the data can be mistaken for a placeholder.
                 .replace("__HANDLES_TCK_REPORT_DATA__", ReportJson.toJsonForHtml(report));
     }
 
-    private static String readTemplate() {
-        try (InputStream in = HtmlReport.class.getResourceAsStream("report.html")) {
+    private static String readResource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("report.html template missing from the kit jar");
+                throw new IllegalStateException(name + " missing from the kit jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.handlestck.report;
 
 import io.handlestck.kit.CaseResults;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationHandler;
@@ -66,6 +67,22 @@ public final class JUnitXmlReport {
         this.xmlListener = new LegacyXmlReportGeneratingListener(workDir, new PrintWriter(listenerErrors, true));
     }
 
+    /**
+     * The listeners of one pass of a run over several x-ms-versions: JUnit writes each pass into its own
+     * folder, and {@link #writeTo} gathers them all.
+     */
+    public TestExecutionListener[] listenersFor(String pass) {
+        Path passDir = workDir.resolve(pass);
+        try {
+            Files.createDirectories(passDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TestExecutionListener[] listeners = listeners();
+        listeners[0] = new LegacyXmlReportGeneratingListener(passDir, new PrintWriter(listenerErrors, true));
+        return listeners;
+    }
+
     /** The listeners to pass to the kit runner: JUnit's writer, and a recorder of display names. */
     public TestExecutionListener[] listeners() {
         TestExecutionListener names = new TestExecutionListener() {
@@ -115,8 +132,15 @@ public final class JUnitXmlReport {
      * @return false when JUnit wrote nothing, i.e. the kit broke before any case was planned
      */
     public boolean writeTo(Path reportDir, SecretScrubber scrubber) throws IOException {
+        return writeTo(reportDir, scrubber, Map.of());
+    }
+
+    /**
+     * @param properties added to every {@code testsuite}'s {@code properties}, e.g. the preflight's finding
+     */
+    public boolean writeTo(Path reportDir, SecretScrubber scrubber, Map<String, String> properties) throws IOException {
         List<Path> written;
-        try (Stream<Path> files = Files.list(workDir)) {
+        try (Stream<Path> files = Files.walk(workDir)) {
             written = files.filter(file -> file.getFileName().toString().matches("TEST-.*\\.xml"))
                     .sorted(Comparator.naturalOrder()).toList();
         }
@@ -129,6 +153,7 @@ public final class JUnitXmlReport {
             for (Path file : written) {
                 Document suite = parser.parse(file.toFile());
                 renameTestCases(suite);
+                addProperties(suite, properties);
                 scrub(suite.getDocumentElement(), scrubber);
                 suites.add(suite);
             }
@@ -163,6 +188,29 @@ public final class JUnitXmlReport {
             // Display names are unique per run by construction; keep names unique even if one is not.
             testCase.setAttribute("name", occurrence == 1 ? name : name + " #" + occurrence);
         }
+    }
+
+    private static void addProperties(Document suite, Map<String, String> properties) {
+        if (properties.isEmpty()) {
+            return;
+        }
+        Element root = suite.getDocumentElement();
+        NodeList existing = root.getElementsByTagName("properties");
+        Element holder;
+        if (existing.getLength() > 0) {
+            holder = (Element) existing.item(0);
+        } else {
+            holder = suite.createElement("properties");
+            root.insertBefore(holder, root.getFirstChild());
+        }
+        // First, where a reader of the suite looks before JUnit's dump of the system properties.
+        Node before = holder.getFirstChild();
+        properties.forEach((name, value) -> {
+            Element property = suite.createElement("property");
+            property.setAttribute("name", name);
+            property.setAttribute("value", value);
+            holder.insertBefore(property, before);
+        });
     }
 
     /**

@@ -6,6 +6,7 @@ import io.handlestck.kit.result.RunReport;
 import io.handlestck.kit.result.Status;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code report.md}: the summary and the cases that did not pass, short enough to paste into a pull
@@ -21,16 +22,22 @@ public final class MarkdownReport {
     }
 
     public static String render(RunReport report, boolean certify) {
+        return render(report, certify, Set.of());
+    }
+
+    /** @param failOn statuses that also fail the run ({@code --fail-on}) */
+    public static String render(RunReport report, boolean certify, Set<Status> failOn) {
         RunSummary summary = new RunSummary(report);
         StringBuilder md = new StringBuilder();
         md.append("# Handles TCK: ").append(ReportText.targetLabel(report)).append("\n\n");
-        md.append("**").append(summary.green(certify) ? "PASSED" : "FAILED").append("**: ")
+        md.append("**").append(summary.green(certify, failOn) ? "PASSED" : "FAILED").append("**: ")
                 .append(summary.count(Status.PASS)).append(" of ").append(summary.total())
                 .append(" results passed (one result per case variant)");
         if (certify) {
             md.append(" (certification run)");
         }
         md.append(".\n\n");
+        md.append("> **").append(ReportText.cell(PreflightText.line(report.preflight()))).append("**\n\n");
         if (report.error() != null) {
             md.append("> **The run broke:** ").append(ReportText.cell(report.error())).append("\n\n");
         }
@@ -61,7 +68,9 @@ public final class MarkdownReport {
             md.append(' ').append(summary.passRateText(level)).append(" |\n");
         }
 
-        List<CaseResult> problems = summary.problems(certify);
+        md.append(VersionMatrixMarkdown.render(report));
+
+        List<CaseResult> problems = summary.problems(certify, failOn);
         md.append("\n## Cases that did not pass (").append(problems.size()).append(")\n\n");
         if (problems.isEmpty()) {
             md.append("None.\n");

@@ -1,12 +1,14 @@
 package io.handlestck.report;
 
 import io.handlestck.kit.result.RunReport;
+import io.handlestck.kit.result.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes the four reports of a run into one directory: {@code report.json}, {@code report.html},
@@ -17,14 +19,21 @@ public final class ReportWriter {
 
     private final SecretScrubber scrubber;
     private final boolean certify;
+    private final Set<Status> failOn;
 
     /**
      * @param knownSecrets literal secrets of the run (the account key) to remove from every file
      * @param certify      whether the run is a certification run; it changes the verdict
      */
     public ReportWriter(Collection<String> knownSecrets, boolean certify) {
+        this(knownSecrets, certify, Set.of());
+    }
+
+    /** @param failOn statuses that also fail the run ({@code --fail-on}); they change the verdict too */
+    public ReportWriter(Collection<String> knownSecrets, boolean certify, Set<Status> failOn) {
         this.scrubber = new SecretScrubber(knownSecrets);
         this.certify = certify;
+        this.failOn = Set.copyOf(failOn);
     }
 
     /**
@@ -39,15 +48,15 @@ public final class ReportWriter {
         ReportJson.write(scrubbed, json);
         written.add(json);
         Path html = dir.resolve(HtmlReport.FILE_NAME);
-        Files.writeString(html, HtmlReport.render(scrubbed, new RunSummary(scrubbed).green(certify)));
+        Files.writeString(html, HtmlReport.render(scrubbed, new RunSummary(scrubbed).green(certify, failOn)));
         written.add(html);
         Path markdown = dir.resolve(MarkdownReport.FILE_NAME);
-        Files.writeString(markdown, MarkdownReport.render(scrubbed, certify));
+        Files.writeString(markdown, MarkdownReport.render(scrubbed, certify, failOn));
         written.add(markdown);
         // A stale junit.xml from an earlier run would be read by CI as this run's result.
         Path junitFile = dir.resolve(JUnitXmlReport.FILE_NAME);
         Files.deleteIfExists(junitFile);
-        if (junit != null && junit.writeTo(dir, scrubber)) {
+        if (junit != null && junit.writeTo(dir, scrubber, PreflightText.junitProperties(scrubbed.preflight()))) {
             written.add(junitFile);
         }
         return written;

@@ -7,6 +7,7 @@ import io.handlestck.kit.result.Status;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Counts of a run by level and status, and the verdict that decides the exit code. One place, so the
@@ -17,10 +18,12 @@ public final class RunSummary {
     private final Map<Level, Map<Status, Integer>> counts = new EnumMap<>(Level.class);
     private final List<CaseResult> cases;
     private final String runError;
+    private final boolean preflightOk;
 
     public RunSummary(RunReport report) {
         this.cases = report.cases() == null ? List.of() : report.cases();
         this.runError = report.error();
+        this.preflightOk = report.preflight() == null || report.preflight().ok();
         for (Level level : Level.values()) {
             Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
             for (Status status : Status.values()) {
@@ -75,12 +78,18 @@ public final class RunSummary {
 
     /** Cases that stop a run from being green, as the exit code sees them. */
     public List<CaseResult> blocking(boolean certify) {
-        return cases.stream().filter(result -> isBlocking(result, certify)).toList();
+        return blocking(certify, Set.of());
+    }
+
+    /** @param failOn statuses {@code --fail-on} adds to the blocking ones ({@link FailOn}) */
+    public List<CaseResult> blocking(boolean certify, Set<Status> failOn) {
+        return cases.stream().filter(result -> isBlocking(result, certify) || failOn.contains(result.status())).toList();
     }
 
     /**
-     * A run is green when no required case failed and nothing errored. Under {@code --certify} a
-     * required case that could not be tested also blocks: a certificate cannot rest on it.
+     * A run is green when its preflight found a usable target, no required case failed and nothing
+     * errored. Under {@code --certify} a required case that could not be tested also blocks: a
+     * certificate cannot rest on it.
      */
     public static boolean isBlocking(CaseResult result, boolean certify) {
         return switch (result.status()) {
@@ -92,7 +101,15 @@ public final class RunSummary {
     }
 
     public boolean green(boolean certify) {
-        return runError == null && blocking(certify).isEmpty();
+        return green(certify, Set.of());
+    }
+
+    /**
+     * As {@link #green(boolean)}; a run whose preflight found the target unusable (unreachable, every
+     * request refused, no File service) is never green, even when no case could get far enough to fail.
+     */
+    public boolean green(boolean certify, Set<Status> failOn) {
+        return runError == null && preflightOk && blocking(certify, failOn).isEmpty();
     }
 
     /**
@@ -100,9 +117,14 @@ public final class RunSummary {
      * under {@code --certify} the required cases that could not be tested.
      */
     public List<CaseResult> problems(boolean certify) {
+        return problems(certify, Set.of());
+    }
+
+    /** As {@link #problems(boolean)}, and the results of the statuses {@code --fail-on} adds. */
+    public List<CaseResult> problems(boolean certify, Set<Status> failOn) {
         return cases.stream()
                 .filter(result -> result.status() == Status.WARN || isBlocking(result, certify)
-                        || result.status() == Status.FAIL)
+                        || result.status() == Status.FAIL || failOn.contains(result.status()))
                 .toList();
     }
 }

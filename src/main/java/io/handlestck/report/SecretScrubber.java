@@ -1,6 +1,7 @@
 package io.handlestck.report;
 
 import io.handlestck.kit.client.Scrubber;
+import io.handlestck.kit.preflight.Preflight;
 import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.Exchange;
 import io.handlestck.kit.result.RunReport;
@@ -62,7 +63,17 @@ public final class SecretScrubber {
                 : report.cases().stream().map(this::scrub).toList();
         return new RunReport(report.kitVersion(), report.kitJarSha256(), report.runId(), report.startedAt(),
                 report.endedAt(), report.target(), scrubSettings(report.effectiveConfig()), report.xMsVersion(),
-                report.summary(), cases, text(report.error()));
+                report.summary(), cases, text(report.error()), scrub(report.preflight()));
+    }
+
+    private Preflight scrub(Preflight preflight) {
+        if (preflight == null) {
+            return null;
+        }
+        Preflight.Cause cause = preflight.cause() == null ? null
+                : new Preflight.Cause(text(preflight.cause().operation()), text(preflight.cause().answer()));
+        return new Preflight(preflight.ok(), text(preflight.finding()), preflight.checks().stream().map(this::text).toList(),
+                cause);
     }
 
     private CaseResult scrub(CaseResult result) {
@@ -73,7 +84,7 @@ public final class SecretScrubber {
         return new CaseResult(result.id(), result.title(), result.conformanceClass(), result.level(),
                 result.status(), result.sources(), result.variant(), result.displayName(), result.durationMillis(),
                 text(result.message()), cleanup, exchanges, result.catalogueFile(), result.javaClass(),
-                result.javaMethod());
+                result.javaMethod(), result.xMsVersion());
     }
 
     private Exchange scrub(Exchange exchange) {

@@ -7,6 +7,7 @@ import io.handlestck.kit.catalogue.Catalogue;
 import io.handlestck.kit.catalogue.CatalogueEntry;
 import io.handlestck.kit.config.KitConfig;
 import io.handlestck.kit.config.KitConfigException;
+import io.handlestck.kit.preflight.Preflight;
 import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.RunReport;
 import io.handlestck.kit.result.Status;
@@ -68,8 +69,12 @@ class KitRunnerTest {
         assertThat(report.cases()).hasSize((int) selected)
                 .allSatisfy(result -> {
                     assertThat(result.status()).isEqualTo(Status.ERROR);
-                    assertThat(result.message()).contains("unreachable");
+                    // Every case failed for the reason the preflight states once, so each points to it.
+                    assertThat(result.message()).isEqualTo(Preflight.POINTER);
                 });
+        assertThat(report.preflight().ok()).isFalse();
+        assertThat(report.preflight().finding()).isEqualTo("the target cannot be reached: nothing accepts connections"
+                + " on 127.0.0.1:" + closedPort + " (connection refused)");
         assertThat(report.summary()).containsEntry(Status.ERROR, (int) selected).containsEntry(Status.PASS, 0);
         assertThat(streamed).hasSize((int) selected);
         assertThat(report.effectiveConfig()).containsEntry("key", "<redacted>");

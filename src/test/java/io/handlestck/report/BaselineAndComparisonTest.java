@@ -67,6 +67,11 @@ class BaselineAndComparisonTest {
         assertThat(summary.green(true)).isFalse();
         assertThat(summary.blocking(true)).containsExactly(requiredCouldNotTest);
         assertThat(new RunSummary(SampleRuns.run(List.of(), "target unreachable")).green(false)).isFalse();
+        // A target the preflight found unusable is never green, even with nothing blocking among the cases.
+        assertThat(new RunSummary(SampleRuns.run(List.of(recommendedWarn), null, SampleRuns.PREFLIGHT)).green(false)).isFalse();
+        assertThat(new RunSummary(SampleRuns.run(List.of(recommendedWarn), null)).green(false)).isTrue();
+        assertThat(summary.green(false, java.util.Set.of(Status.WARN))).as("--fail-on warn").isFalse();
+        assertThat(summary.blocking(false, java.util.Set.of(Status.WARN))).containsExactly(recommendedWarn);
         assertThat(new RunSummary(AFTER).blocking(false)).extracting(CaseResult::id).containsExactly("FCH-001", "FCH-002", "LH-003");
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -25,6 +26,30 @@ final class HeadlessChromium {
 
     /** The DOM after the page's scripts ran, serialized as HTML. */
     static String dumpDom(String fileUrl) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("handlestck-dom-", ".html");
+        try {
+            render(output, fileUrl, "--dump-dom");
+            String dom = Files.readString(output, StandardCharsets.UTF_8);
+            if (dom.isBlank()) {
+                throw new IOException("chromium gave no DOM for " + fileUrl);
+            }
+            return dom;
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    /** What a reader sees first: the page in a {@code width} x {@code height} window, as a PNG written to {@code png}. */
+    static void screenshot(String fileUrl, Path png, int width, int height) throws IOException, InterruptedException {
+        Files.deleteIfExists(png);
+        render(null, fileUrl, "--window-size=" + width + "," + height, "--hide-scrollbars", "--screenshot=" + png);
+        if (!Files.isRegularFile(png) || Files.size(png) == 0) {
+            throw new IOException("chromium wrote no screenshot of " + fileUrl);
+        }
+    }
+
+    /** Runs Chromium once on {@code fileUrl}; its stdout goes to {@code output} (null: discarded). */
+    private static void render(Path output, String fileUrl, String... action) throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             String reason = "HEADLESS CHROMIUM NOT INSTALLED at " + BINARY
                     + ": report.html is NOT checked in a real browser on this machine (apt-get install -y chromium; .ci/run does)";
@@ -32,25 +57,24 @@ final class HeadlessChromium {
             assumeTrue(false, reason);
         }
         Path profile = Files.createTempDirectory("handlestck-chromium-");
-        Path output = Files.createTempFile("handlestck-dom-", ".html");
         try {
-            Process chromium = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+            List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                     "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", fileUrl)
-                    .redirectOutput(output.toFile())
+                    "--disable-sync", "--user-data-dir=" + profile));
+            command.addAll(List.of(action));
+            command.add(fileUrl);
+            Process chromium = new ProcessBuilder(command)
+                    .redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()))
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             if (!chromium.waitFor(90, TimeUnit.SECONDS)) {
                 chromium.destroyForcibly();
                 throw new IOException("chromium did not finish rendering " + fileUrl + " within 90 s");
             }
-            String dom = Files.readString(output, StandardCharsets.UTF_8);
-            if (chromium.exitValue() != 0 || dom.isBlank()) {
-                throw new IOException("chromium exited with " + chromium.exitValue() + " and no DOM for " + fileUrl);
+            if (chromium.exitValue() != 0) {
+                throw new IOException("chromium exited with " + chromium.exitValue() + " on " + fileUrl);
             }
-            return dom;
         } finally {
-            Files.deleteIfExists(output);
             try (Stream<Path> files = Files.walk(profile)) {
                 List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
                 for (Path path : all) {

@@ -76,6 +76,30 @@ class ReportJsonTest {
     }
 
     @Test
+    void preflightAndResultVersionsAreWrittenAndChecked() throws Exception {
+        new ReportWriter(List.of(SampleRuns.KEY), false).write(SampleRuns.everyStatus(), dir, null);
+        ObjectNode written = (ObjectNode) new ObjectMapper().readTree(dir.resolve(ReportJson.FILE_NAME).toFile());
+        assertThat(written.get("preflight").get("ok").asBoolean()).isFalse();
+        assertThat(written.get("preflight").get("finding").asText()).startsWith("this endpoint does not implement");
+        assertThat(written.get("preflight").toString()).doesNotContain(SampleRuns.KEY);
+        assertThat(written.get("cases").get(0).get("xMsVersion").asText()).isEqualTo("2025-05-05");
+
+        ObjectNode withoutFinding = written.deepCopy();
+        ((ObjectNode) withoutFinding.get("preflight")).remove("finding");
+        ObjectNode nullCode = written.deepCopy();
+        ((ObjectNode) nullCode.get("preflight")).put("finding", "Create Share answered 400 null");
+        ObjectNode badVersion = written.deepCopy();
+        ((ObjectNode) badVersion.get("cases").get(0)).put("xMsVersion", "latest");
+
+        assertThat(schema.validate(withoutFinding)).extracting(ValidationMessage::getMessage)
+                .anyMatch(message -> message.contains("finding"));
+        assertThat(schema.validate(nullCode)).extracting(ValidationMessage::getInstanceLocation).map(Object::toString)
+                .anyMatch(location -> location.endsWith("/preflight/finding"));
+        assertThat(schema.validate(badVersion)).extracting(ValidationMessage::getInstanceLocation).map(Object::toString)
+                .anyMatch(location -> location.endsWith("/cases/0/xMsVersion"));
+    }
+
+    @Test
     void readGivesBackTheRunThatWasWritten() throws Exception {
         RunReport run = new SecretScrubber(List.of(SampleRuns.KEY)).scrub(SampleRuns.everyStatus());
         Path file = dir.resolve(ReportJson.FILE_NAME);

@@ -1,5 +1,6 @@
 package io.handlestck.report;
 
+import io.handlestck.kit.preflight.Preflight;
 import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.Exchange;
 import io.handlestck.kit.result.Level;
@@ -38,10 +39,14 @@ final class SampleRuns {
             }
         }
         cases.add(result("LH-001", Level.REQUIRED, Status.PASS, "maxresults=1 <script>alert(1)</script>"));
-        return run(cases, null);
+        return run(cases, null, PREFLIGHT);
     }
 
     static RunReport run(List<CaseResult> cases, String error) {
+        return run(cases, error, USABLE_TARGET);
+    }
+
+    static RunReport run(List<CaseResult> cases, String error, Preflight preflight) {
         Map<Status, Integer> summary = new EnumMap<>(Status.class);
         cases.forEach(result -> summary.merge(result.status(), 1, Integer::sum));
         Map<String, Object> config = new LinkedHashMap<>();
@@ -53,8 +58,19 @@ final class SampleRuns {
         return new RunReport("0.1.0", null, "run-20261125-1", Instant.parse("2026-11-25T17:00:00Z"),
                 Instant.parse("2026-11-25T17:00:04.250Z"),
                 new TargetInfo(ENDPOINT, "devstoreaccount1", "Handles-TCK-Reference/0.1.0", null, "fixture"),
-                config, "2025-05-05", summary, cases, error);
+                config, "2025-05-05", summary, cases, error, preflight);
     }
+
+    /** The preflight of a target that serves the File service. */
+    static final Preflight USABLE_TARGET = new Preflight(true, "the target serves the Azure Files REST API: Create Share 201,"
+            + " List Handles 200; handles: fixture protocol hfp/1; SMB: closed (connection refused); Server: Handles-TCK-Reference/0.1.0",
+            List.of("Create Share: 201", "List Handles: 200"), null);
+
+    /** A target that is not a File service, as the preflight says it; its key echoed where a scrubber must catch it. */
+    static final Preflight PREFLIGHT = new Preflight(false, "this endpoint does not implement the Azure Files REST API:"
+            + " Create Share answered 400 InvalidQueryParameterValue; Server: Azurite-Blob/3.37.0",
+            List.of("reachable: yes (127.0.0.1:10004)", "Create Share: 400 InvalidQueryParameterValue", "key " + KEY),
+            new Preflight.Cause("Create Share", "400 InvalidQueryParameterValue"));
 
     static CaseResult result(String id, Level level, Status status, String variant) {
         String klass = id.startsWith("LH") ? "list-handles" : "force-close-handles";
@@ -65,7 +81,7 @@ final class SampleRuns {
                 variant, "[" + id + "] title of " + id + " [" + variant + "] @ " + ENDPOINT, 41,
                 message, status == Status.FAIL ? List.of("share htck-1 left behind: 409") : List.of(),
                 List.of(exchange(id)), "suites/" + klass + ".yaml", "io.handlestck.kit.cases.SampleCases",
-                "case" + id.replace("-", ""));
+                "case" + id.replace("-", ""), "2025-05-05");
     }
 
     static Exchange exchange(String id) {

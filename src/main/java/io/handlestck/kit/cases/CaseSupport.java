@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.handlestck.kit.CaseContext;
 import io.handlestck.kit.TestShare;
 import io.handlestck.kit.catalogue.AnswerSet;
+import io.handlestck.kit.client.Answers;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.ForceCloseResult;
 import io.handlestck.kit.client.HandleListing;
@@ -162,7 +163,8 @@ final class CaseSupport {
         assertStatus(response, status, what);
         List<String> allowed = ctx.entry().allowed(answerSet);
         String code = errorCode(response);
-        assertTrue(allowed.contains(code), what + ": error code " + code + " is not one of " + allowed + "; "
+        assertTrue(allowed.contains(code), what + ": error code " + (code == null ? "(none sent)" : code)
+                + " is not one of " + allowed + "; "
                 + describe(response));
     }
 
@@ -208,8 +210,7 @@ final class CaseSupport {
         if (body.length() > 300) {
             body = body.substring(0, 300) + "…";
         }
-        String code = response.getHeader("x-ms-error-code");
-        return response.getStatusCode() + (code == null ? "" : " " + code) + (body.isEmpty() ? "" : " " + body);
+        return Answers.statusAndCode(response) + (body.isEmpty() ? "" : " " + body);
     }
 
     /** The listed handle with {@code id}; fails when it is missing. */

@@ -169,6 +169,12 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
                 parallel, runPrefix, product, preopened, configFile, origins);
     }
 
+    /** A copy pinned at another x-ms-version: one pass of a run over several versions. */
+    public KitConfig withVersion(String newVersion) {
+        return new KitConfig(endpoint, account, key, provisioner, newVersion, cases, classes, levels, disabled,
+                parallel, runPrefix, product, preopened, configFile, origins);
+    }
+
     private record Setting(String value, String origin) {
     }
 

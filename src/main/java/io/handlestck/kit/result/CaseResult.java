@@ -17,10 +17,32 @@ import java.util.List;
  *                         null when no method carries the id
  * @param javaMethod       the case method's name, e.g. {@code singleIdClosesOnlyThatHandle}; null when no
  *                         method carries the id
+ * @param xMsVersion       the x-ms-version the case ran at; null in reports of kits that did not record it
  */
 @JsonPropertyOrder({"id", "title", "conformanceClass", "catalogueFile", "javaClass", "javaMethod", "level", "status"})
 public record CaseResult(String id, String title, String conformanceClass, Level level, Status status,
                          List<Source> sources, String variant, String displayName, long durationMillis,
                          String message, List<String> cleanupProblems, List<Exchange> exchanges,
-                         String catalogueFile, String javaClass, String javaMethod) {
+                         String catalogueFile, String javaClass, String javaMethod, String xMsVersion) {
+
+    /** A result whose version the run adds afterwards ({@link #atVersion}). */
+    public CaseResult(String id, String title, String conformanceClass, Level level, Status status,
+                      List<Source> sources, String variant, String displayName, long durationMillis,
+                      String message, List<String> cleanupProblems, List<Exchange> exchanges,
+                      String catalogueFile, String javaClass, String javaMethod) {
+        this(id, title, conformanceClass, level, status, sources, variant, displayName, durationMillis, message,
+                cleanupProblems, exchanges, catalogueFile, javaClass, javaMethod, null);
+    }
+
+    /** The same result, recorded as run at {@code version}. */
+    public CaseResult atVersion(String version) {
+        return new CaseResult(id, title, conformanceClass, level, status, sources, variant, displayName,
+                durationMillis, message, cleanupProblems, exchanges, catalogueFile, javaClass, javaMethod, version);
+    }
+
+    /** The same result with another message. */
+    public CaseResult withMessage(String newMessage) {
+        return new CaseResult(id, title, conformanceClass, level, status, sources, variant, displayName,
+                durationMillis, newMessage, cleanupProblems, exchanges, catalogueFile, javaClass, javaMethod, xMsVersion);
+    }
 }

@@ -10,6 +10,8 @@ import io.handlestck.kit.catalogue.CatalogueEntry;
 import io.handlestck.kit.catalogue.ConformanceClass;
 import io.handlestck.kit.config.KitConfig;
 import io.handlestck.kit.config.KitConfigException;
+import io.handlestck.kit.preflight.Preflight;
+import io.handlestck.kit.preflight.PreflightAttribution;
 import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.RunReport;
 import io.handlestck.kit.result.Status;
@@ -32,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,16 +76,20 @@ public final class KitRunner {
         Catalogue catalogue = Catalogue.fromClasspath();
         List<CatalogueEntry> selected = select(config, catalogue);
         CaseMethods methods = CaseMethods.of(catalogue);
-        listener.planned(selected.size());
+        int plannedResults = plannedResults(selected, methods);
 
-        Collector collector = new Collector(selected, methods, listener);
+        Collector collector = new Collector(Math.max(plannedResults, selected.size()), selected, methods, listener);
         String runId = config.runPrefix() + "-" + Long.toString(Math.abs(RANDOM.nextLong() % 2_176_782_336L), 36);
         String error = null;
         KitSession session = null;
+        Preflight preflight = null;
         try {
             session = KitSession.open(config);
             runId = session.sharePrefix();
             collector.session = session;
+            preflight = RunPreflight.of(session.config(), runId, null);
+            listener.preflight(preflight);
+            listener.planned(selected.size(), plannedResults);
             execute(session, selected, methods, collector, extra);
         } catch (KitConfigException e) {
             throw e;
@@ -94,7 +101,14 @@ public final class KitRunner {
                 session.close();
             }
         }
-        List<CaseResult> results = collector.finish(error, methods, catalogue);
+        if (preflight == null) {
+            preflight = RunPreflight.of(config, runId, error);
+            listener.preflight(preflight);
+            listener.planned(selected.size(), plannedResults);
+        }
+        List<CaseResult> results = PreflightAttribution.apply(preflight, error,
+                collector.finish(error, methods, catalogue)).stream().map(result -> result.atVersion(config.version()))
+                .toList();
         KitConfig effective = session != null ? session.config() : config;
         TargetInfo target = new TargetInfo(effective.embedded() ? "embedded reference server"
                 : effective.endpoint().toString(), effective.account(), session == null ? null : session.serverHeader(),
@@ -109,7 +123,21 @@ public final class KitRunner {
             effectiveConfig.put("embeddedEndpoint", effective.endpoint().toString());
         }
         return new RunReport(kitVersion(), kitJarSha256(), runId, startedAt, Instant.now(), target, effectiveConfig,
-                config.version(), summary, results, error);
+                config.version(), summary, results, error, preflight);
+    }
+
+    /** The results the selected case methods declare, one per variant; 0 when a method's variants cannot be counted. */
+    static int plannedResults(List<CatalogueEntry> selected, CaseMethods methods) {
+        int total = 0;
+        for (CatalogueEntry entry : selected) {
+            Optional<Method> method = methods.method(entry.id());
+            OptionalInt variants = method.map(VariantCount::of).orElse(OptionalInt.of(1));
+            if (variants.isEmpty()) {
+                return 0;
+            }
+            total += variants.getAsInt();
+        }
+        return total;
     }
 
     /**
@@ -188,6 +216,7 @@ public final class KitRunner {
      * ones no case could publish.
      */
     private static final class Collector implements TestExecutionListener {
+        private final int planned;
         private final List<CatalogueEntry> selected;
         private final CaseMethods methods;
         private final RunListener listener;
@@ -197,7 +226,8 @@ public final class KitRunner {
         private final AtomicInteger index = new AtomicInteger();
         private volatile KitSession session;
 
-        Collector(List<CatalogueEntry> selected, CaseMethods methods, RunListener listener) {
+        Collector(int planned, List<CatalogueEntry> selected, CaseMethods methods, RunListener listener) {
+            this.planned = planned;
             this.selected = selected;
             this.methods = methods;
             this.listener = listener;
@@ -237,7 +267,7 @@ public final class KitRunner {
         private synchronized void add(CaseResult result) {
             results.add(result);
             int position = index.incrementAndGet();
-            listener.caseFinished(position, Math.max(position, selected.size()), result);
+            listener.caseFinished(position, Math.max(position, planned), result);
         }
 
         /** Every selected entry without any result gets one ERROR saying why; the list comes out in catalogue order. */
