@@ -138,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
             RunReport report = run(config, progress, junit);
             progress.finish();
 
-            List<Path> written = new ReportWriter(config.key() == null ? List.of() : List.of(config.key()), certify)
+            List<Path> written = new ReportWriter(config.secrets(), certify)
                     .write(report, reportDir, junit);
             RunSummary summary = new RunSummary(report);
             out.println();

@@ -1,5 +1,6 @@
 package io.handlestck.server;
 
+import io.handlestck.server.auth.BearerIssuer;
 import io.handlestck.server.http.ServiceHandler;
 import io.handlestck.server.http.XmlErrorHandler;
 import io.handlestck.server.model.Account;
@@ -121,6 +122,11 @@ public final class ReferenceServer implements AutoCloseable {
         return settings.key();
     }
 
+    /** The test issuer whose bearer tokens this server accepts; {@code bearerIssuer().token()} is a ready-to-use token. */
+    public BearerIssuer bearerIssuer() {
+        return settings.bearerIssuer();
+    }
+
     /** A ready-to-use Azure Storage connection string with {@code FileEndpoint=} set to {@link #endpoint()}. */
     public String connectionString() {
         return "DefaultEndpointsProtocol=http;AccountName=" + account() + ";AccountKey=" + key()
@@ -146,7 +152,7 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** Everything a server is started with; immutable once built. */
     public record Settings(String host, int port, String account, String key, int forceClosePageSize,
-                           Set<io.handlestck.server.defects.Defect> defects, boolean fixtures) {
+                           Set<io.handlestck.server.defects.Defect> defects, boolean fixtures, BearerIssuer bearerIssuer) {
     }
 
     public static final class Builder {
@@ -157,6 +163,7 @@ public final class ReferenceServer implements AutoCloseable {
         private int forceClosePageSize = DEFAULT_FORCE_CLOSE_PAGE_SIZE;
         private final Set<io.handlestck.server.defects.Defect> defects = EnumSet.noneOf(io.handlestck.server.defects.Defect.class);
         private boolean fixtures = true;
+        private BearerIssuer bearerIssuer;
 
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -166,6 +173,8 @@ public final class ReferenceServer implements AutoCloseable {
         public Builder defect(io.handlestck.server.defects.Defect defect) { this.defects.add(defect); return this; }
         public Builder defects(Set<io.handlestck.server.defects.Defect> defects) { this.defects.addAll(defects); return this; }
         public Builder fixtures(boolean enabled) { this.fixtures = enabled; return this; }
+        /** The issuer whose bearer tokens the server accepts; by default a fresh one of its own. */
+        public Builder bearerIssuer(BearerIssuer issuer) { this.bearerIssuer = issuer; return this; }
 
         /** @throws IllegalArgumentException for a port outside 0-65535 or a page size below 1 */
         public ReferenceServer build() {
@@ -175,7 +184,8 @@ public final class ReferenceServer implements AutoCloseable {
             if (forceClosePageSize < 1) {
                 throw new IllegalArgumentException("the force close page size must be at least 1, not " + forceClosePageSize);
             }
-            return new ReferenceServer(new Settings(host, port, account, key, forceClosePageSize, Set.copyOf(defects), fixtures));
+            return new ReferenceServer(new Settings(host, port, account, key, forceClosePageSize, Set.copyOf(defects), fixtures,
+                    bearerIssuer != null ? bearerIssuer : BearerIssuer.create()));
         }
     }
 }

@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Signs a REST Assured request with SharedKey or SharedKeyLite just before it is sent, over exactly
+ * Signs a REST Assured request with SharedKey or SharedKeyLite just before it is sent (bearer requests
+ * are authorized by {@link BearerAuthorization} instead), over exactly
  * what goes on the wire: the raw path (path-style endpoints therefore sign the account twice, as the
  * service expects), the percent-decoded query and the headers as set. The string-to-sign comes from
  * {@link SharedKey}, the same code the reference server verifies with, so the two cannot drift apart
@@ -31,11 +32,14 @@ public final class SharedKeySigner implements Filter {
 
     private final String account;
     private final String accountKey;
+    private final String bearerToken;
     private final Signing signing;
 
-    public SharedKeySigner(String account, String accountKey, Signing signing) {
+    /** @param bearerToken the target's token for {@link Signing.Scheme#BEARER} requests, or null */
+    public SharedKeySigner(String account, String accountKey, String bearerToken, Signing signing) {
         this.account = account;
         this.accountKey = accountKey;
+        this.bearerToken = bearerToken;
         this.signing = signing;
     }
 
@@ -48,7 +52,9 @@ public final class SharedKeySigner implements Filter {
         if (!signing.versionHeader()) {
             request.removeHeader("x-ms-version");
         }
-        if (signing.scheme() != Signing.Scheme.NONE) {
+        if (signing.scheme() == Signing.Scheme.BEARER) {
+            BearerAuthorization.headers(signing, bearerToken).forEach(request::replaceHeader);
+        } else if (signing.scheme() != Signing.Scheme.NONE) {
             request.replaceHeader("Authorization", authorization(account, accountKey, signing, canonical(request)));
         }
         return context.next(request, response);

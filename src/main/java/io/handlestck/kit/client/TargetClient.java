@@ -92,7 +92,7 @@ public final class TargetClient {
     /** @param sink receives every exchange, already scrubbed */
     public TargetClient(Target target, Consumer<Exchange> sink) {
         this.target = target;
-        this.scrubber = new Scrubber(List.of(target.key()));
+        this.scrubber = new Scrubber(target.secrets());
         this.sink = sink;
     }
 
@@ -137,7 +137,7 @@ public final class TargetClient {
                 .urlEncodingEnabled(false)
                 .header("x-ms-version", target.version())
                 .filter(new SharedKeySigner(signing.account() != null ? signing.account() : target.account(),
-                        target.key(), signing))
+                        target.key(), target.bearerToken(), signing))
                 .filter(new ExchangeRecorder(scrubber, sink));
     }
 
@@ -255,7 +255,9 @@ public final class TargetClient {
             sent.put("Content-Type", contentType);
         }
         URI uri = URI.create(url);
-        if (signing.scheme() != Signing.Scheme.NONE) {
+        if (signing.scheme() == Signing.Scheme.BEARER) {
+            sent.putAll(BearerAuthorization.headers(signing, target.bearerToken()));
+        } else if (signing.scheme() != Signing.Scheme.NONE) {
             Map<String, String> signed = new LinkedHashMap<>(sent);
             signed.put("Content-Length", Integer.toString(body == null ? 0 : body.length));
             String account = signing.account() != null ? signing.account() : target.account();

@@ -1,5 +1,6 @@
 package io.handlestck.kit.suites;
 
+import io.handlestck.kit.cases.BearerCases;
 import io.handlestck.kit.cases.ForceCloseHandlesCases;
 import io.handlestck.kit.cases.HandleSemanticsCases;
 import io.handlestck.kit.cases.ListHandlesCases;
@@ -14,6 +15,6 @@ import org.junit.platform.suite.api.SuiteDisplayName;
 @KitSuite
 @SuiteDisplayName("Handles TCK: all cases")
 @SelectClasses({ForceCloseHandlesCases.class, ListHandlesCases.class, ProtocolCases.class,
-        HandleSemanticsCases.class, NamesCases.class})
+        HandleSemanticsCases.class, NamesCases.class, BearerCases.class})
 public class AllCasesSuite {
 }

@@ -64,7 +64,8 @@ public final class ServiceHandler extends Handler.Abstract {
     public ServiceHandler(ServerContext context, String serverHeader) {
         this.context = context;
         this.serverHeader = serverHeader;
-        this.authenticator = new Authenticator(context.settings().account(), context.settings().key(), context.settings().defects());
+        this.authenticator = new Authenticator(context.settings().account(), context.settings().key(), context.settings().defects(),
+                context.settings().bearerIssuer());
         this.router = new Router(context);
         this.fixtures = new FixtureOperations(context);
     }
@@ -242,6 +243,7 @@ public final class ServiceHandler extends Handler.Abstract {
         byte[] body = ErrorBody.write(error.code(), error.getMessage(), error.details(), requestId,
                 WireFormats.iso7(Instant.now()), !context.defect(Defect.NO_BOM));
         Reply reply = Reply.status(error.status()).body("application/xml", body);
+        error.replyHeaders().forEach(reply::header);
         if (!context.defect(Defect.ERROR_CODE_HEADER_MISSING)) {
             reply.header("x-ms-error-code", error.code());
         }
