@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * The headers that authorize a {@link Signing.Scheme#BEARER} request: {@code Authorization: Bearer
  * <token>} and, unless the signing leaves it out, {@code x-ms-file-request-intent: backup}, which the
- * File service requires with a token. The signer delegates here for bearer requests, so both of the
- * client's send paths authorize them alike.
+ * File service requires with a token. The client's one send path delegates here for bearer requests,
+ * as it delegates SharedKey requests to {@link SharedKeySigner}.
  */
 final class BearerAuthorization {
 
