@@ -47,11 +47,6 @@ public final class BearerIssuer {
         return new BearerIssuer(UUID.randomUUID().toString());
     }
 
-    /** An issuer for the given tenant id (a UUID), with a fresh key. */
-    public static BearerIssuer forTenant(String tenant) {
-        return new BearerIssuer(UUID.fromString(tenant).toString());
-    }
-
     public String tenant() {
         return tenant;
     }
