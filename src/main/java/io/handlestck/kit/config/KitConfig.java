@@ -61,6 +61,9 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
             "version", "cases", "classes", "levels", "disabled", "parallel", "runPrefix", "product", "bearerToken",
             "bearerTokenCommand");
 
+    /** The YAML-only key that lists handles opened out of band. */
+    public static final String PREOPENED_KEY = "preopened";
+
     private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern RUN_PREFIX = Pattern.compile("[a-z0-9](?:-?[a-z0-9])*");
     private static final Pattern PROVISIONER = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -345,11 +348,11 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
         for (Map.Entry<?, ?> entry : document.entrySet()) {
             String name = String.valueOf(entry.getKey());
             Object value = entry.getValue();
-            if (name.equals("preopened")) {
+            if (name.equals(PREOPENED_KEY)) {
                 preopened.addAll(preopenedHandles(file, value));
             } else if (!KEYS.contains(name)) {
                 throw new KitConfigException("config file " + file + " has an unknown setting '" + name
-                        + "'; known settings: " + String.join(", ", KEYS) + ", preopened");
+                        + "'; known settings: " + String.join(", ", KEYS) + ", " + PREOPENED_KEY);
             } else if (value instanceof Collection<?> values) {
                 settings.put(name, String.join(",", values.stream().map(String::valueOf).toList()));
             } else if (value != null) {
