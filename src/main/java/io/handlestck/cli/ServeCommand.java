@@ -62,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--print-bearer-token",
             description = "Also print a third line: a bearer token of the server's test issuer, valid for one hour, "
-                    + "for run --bearer-token (env HANDLESTCK_PRINT_BEARER_TOKEN=true).")
+                    + "for run --bearer-token (env HANDLESTCK_SERVER_PRINT_BEARER_TOKEN=true).")
     private boolean printBearerToken;
 
     @Override
@@ -91,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "handlestck-server-stop"));
         spec.commandLine().getOut().println(server.endpoint());
         spec.commandLine().getOut().println(server.connectionString());
-        if (printBearerToken || "true".equalsIgnoreCase(System.getenv("HANDLESTCK_PRINT_BEARER_TOKEN"))) {
+        if (printBearerToken || "true".equalsIgnoreCase(System.getenv("HANDLESTCK_SERVER_PRINT_BEARER_TOKEN"))) {
             spec.commandLine().getOut().println(server.bearerIssuer().token());
         }
         spec.commandLine().getOut().flush();

@@ -66,7 +66,8 @@ class SecretScrubberTest {
                 io.handlestck.kit.result.Status.FAIL, "tampered signature");
         CaseResult withExchange = new CaseResult(result.id(), result.title(), result.conformanceClass(), result.level(),
                 result.status(), result.sources(), result.variant(), result.displayName(), 1,
-                "the target echoed " + JWT, List.of(), List.of(exchange));
+                "the target echoed " + JWT, List.of(), List.of(exchange), result.catalogueFile(), result.javaClass(),
+                result.javaMethod());
 
         RunReport scrubbed = scrubber.scrub(SampleRuns.run(List.of(withExchange), null));
 

@@ -17,6 +17,7 @@ import io.handlestck.kit.CaseId;
 import io.handlestck.kit.CaseNames;
 import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
+import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.HandleListing;
 import io.handlestck.kit.client.ListHandlesCall;
@@ -146,7 +147,7 @@ public class BearerCases {
     @ValueSource(strings = {"tampered signature", "payload changed", "not a JWT"})
     void badTokenIsRefusedAndClosesNothing(String how, CaseContext ctx) {
         Response response = refusedAndNothingClosed(ctx, how);
-        assertAllowedStatus(ctx, "status", response, "Force Close Handles with a bearer token whose " + how);
+        assertAllowedStatus(ctx, AnswerSet.STATUS, response, "Force Close Handles with a bearer token whose " + how);
     }
 
     @CaseId("BT-006")
