@@ -150,8 +150,7 @@ final class RunCommand implements Callable<Integer> {
             RunReport report = run(config, versions, progress, junit);
             progress.finish();
 
-            List<Path> written = new ReportWriter(config.key() == null ? List.of() : List.of(config.key()), certify,
-                    failOnStatuses).write(report, reportDir, junit);
+            List<Path> written = new ReportWriter(config.secrets(), certify, failOnStatuses).write(report, reportDir, junit);
             RunSummary summary = new RunSummary(report);
             out.println();
             out.print(SummaryTable.render(summary));

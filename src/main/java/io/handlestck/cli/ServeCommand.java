@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code serve}: runs the reference server in the foreground until killed. Every option can also
  * come from the environment ({@code HANDLESTCK_*}), which is how the container image is configured.
- * Prints two lines, the endpoint and a connection string, so scripts can read them.
+ * Prints two lines, the endpoint and a connection string, so scripts can read them; with
+ * {@code --print-bearer-token} a third, a bearer token the server accepts.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the reference server (Azure Files handle operations, in memory) until killed.")
@@ -63,6 +64,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Turn off the Handle Fixture Protocol under $fixtures (env HANDLESTCK_SERVER_FIXTURES=false).")
     private boolean noFixtures;
 
+    @Option(names = "--print-bearer-token",
+            description = "Also print a third line: a bearer token of the server's test issuer, valid for one hour, "
+                    + "for run --bearer-token (env HANDLESTCK_SERVER_PRINT_BEARER_TOKEN=true).")
+    private boolean printBearerToken;
+
     @Override
     public Integer call() throws InterruptedException {
         ReferenceServer server;
@@ -92,6 +98,9 @@ final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(server.connectionString());
         if (server.smbPort() >= 0) {
             printSmb(server);
+        }
+        if (printBearerToken || "true".equalsIgnoreCase(System.getenv("HANDLESTCK_SERVER_PRINT_BEARER_TOKEN"))) {
+            spec.commandLine().getOut().println(server.bearerIssuer().token());
         }
         spec.commandLine().getOut().flush();
         new CountDownLatch(1).await(); // serve until the process is killed

@@ -28,6 +28,14 @@ final class TargetOptions {
             description = "Azure Storage connection string with FileEndpoint=, instead of endpoint, account and key.")
     String connectionString;
 
+    @Option(names = "--bearer-token", paramLabel = "TOKEN",
+            description = "Microsoft Entra ID access token for the bearer cases. Prefer HANDLESTCK_BEARER_TOKEN or --bearer-token-command.")
+    String bearerToken;
+
+    @Option(names = "--bearer-token-command", paramLabel = "COMMAND",
+            description = "Shell command that prints a bearer token, e.g. 'az account get-access-token --resource https://storage.azure.com --query accessToken -o tsv'.")
+    String bearerTokenCommand;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (lowest precedence).")
     Path configFile;
 
@@ -43,6 +51,8 @@ final class TargetOptions {
         putIfGiven(flags, "key", key);
         putIfGiven(flags, "connectionString", connectionString);
         putIfGiven(flags, "runPrefix", runPrefix);
+        putIfGiven(flags, "bearerToken", bearerToken);
+        putIfGiven(flags, "bearerTokenCommand", bearerTokenCommand);
         return flags;
     }
 

@@ -55,7 +55,7 @@ public final class KitSession implements AutoCloseable {
                        String serverHeader) {
         this.id = token(12);
         this.config = config;
-        this.target = new Target(config.endpoint(), config.account(), config.key(), config.version());
+        this.target = new Target(config.endpoint(), config.account(), config.key(), config.version(), config.bearerToken());
         this.catalogue = Catalogue.fromClasspath();
         this.provisionerFactory = provisionerFactory;
         this.embeddedServer = embeddedServer;
@@ -72,9 +72,10 @@ public final class KitSession implements AutoCloseable {
      */
     public static KitSession open(KitConfig config) {
         ReferenceServer server = config.embedded() ? startEmbedded(config) : null;
-        KitConfig effective = server == null ? config : config.withTarget(server.endpoint(), server.account(), server.key());
+        KitConfig effective = server == null ? config : embeddedTarget(config, server);
         try {
-            Target target = new Target(effective.endpoint(), effective.account(), effective.key(), effective.version());
+            Target target = new Target(effective.endpoint(), effective.account(), effective.key(), effective.version(),
+                    effective.bearerToken());
             String[] firstServerHeader = new String[1];
             TargetClient probe = new TargetClient(target, exchange -> firstServerHeader[0] = serverHeaderOf(exchange));
             probe(probe);
@@ -88,6 +89,12 @@ public final class KitSession implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The configuration aimed at the embedded server; without a configured token, the bearer cases use one of its issuer. */
+    private static KitConfig embeddedTarget(KitConfig config, ReferenceServer server) {
+        KitConfig aimed = config.withTarget(server.endpoint(), server.account(), server.key());
+        return config.bearerToken() != null ? aimed : aimed.withBearerToken(server.bearerIssuer().token());
     }
 
     private static ReferenceServer startEmbedded(KitConfig config) {

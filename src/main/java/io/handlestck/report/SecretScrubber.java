@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * recorder did not know, a key echoed in an error body, a connection string pasted into a failure
  * message, a signature quoted back by a target's authentication error.
  *
- * <p>On top of {@link Scrubber} (Authorization signatures, SAS {@code sig=}, {@code AccountKey=},
- * literal keys) this removes: the URL-encoded form of each key, the value of every header whose name
+ * <p>On top of {@link Scrubber} (Authorization signatures and bearer tokens, SAS {@code sig=},
+ * {@code AccountKey=}, JSON Web Tokens, literal keys and tokens) this removes: the URL-encoded form of each key, the value of every header whose name
  * says it is secret, SharedKey signatures and signatures quoted back inside free text, and
  * configuration values whose name says they are secret.
  */
@@ -41,7 +41,7 @@ public final class SecretScrubber {
             Pattern.compile("(?i)(signature found in the HTTP request ')[^']+");
     /** Header and setting names whose values are secrets whatever they contain. */
     private static final Pattern SECRET_NAME =
-            Pattern.compile("(?i).*(authorization|accountkey|connectionstring|password|secret|signature|^key$|sas).*");
+            Pattern.compile("(?i).*(authorization|accountkey|connectionstring|password|secret|signature|token|^key$|sas).*");
 
     private final Scrubber kitScrubber;
 

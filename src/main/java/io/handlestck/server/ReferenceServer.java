@@ -2,6 +2,7 @@ package io.handlestck.server;
 
 import io.handlestck.server.defects.Defect;
 import io.handlestck.server.defects.Faults;
+import io.handlestck.server.auth.BearerIssuer;
 import io.handlestck.server.http.ServiceHandler;
 import io.handlestck.server.http.XmlErrorHandler;
 import io.handlestck.server.model.Account;
@@ -156,6 +157,11 @@ public final class ReferenceServer implements AutoCloseable {
         return settings.key();
     }
 
+    /** The test issuer whose bearer tokens this server accepts; {@code bearerIssuer().token()} is a ready-to-use token. */
+    public BearerIssuer bearerIssuer() {
+        return settings.bearerIssuer();
+    }
+
     /** A ready-to-use Azure Storage connection string with {@code FileEndpoint=} set to {@link #endpoint()}. */
     public String connectionString() {
         return "DefaultEndpointsProtocol=http;AccountName=" + account() + ";AccountKey=" + key()
@@ -185,7 +191,7 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** Everything a server is started with; immutable once built. */
     public record Settings(String host, int port, String account, String key, int forceClosePageSize,
-                           Set<Defect> defects, boolean fixtures) {
+                           Set<Defect> defects, boolean fixtures, BearerIssuer bearerIssuer) {
     }
 
     public static final class Builder {
@@ -197,6 +203,7 @@ public final class ReferenceServer implements AutoCloseable {
         private final Set<Defect> defects = EnumSet.noneOf(Defect.class);
         private boolean fixtures = true;
         private int smbPort = -1;
+        private BearerIssuer bearerIssuer;
 
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -210,6 +217,8 @@ public final class ReferenceServer implements AutoCloseable {
         public Builder fixtures(boolean enabled) { this.fixtures = enabled; return this; }
         /** Also serve SMB 2.x on this port (0 = a free one) over the same namespace; off by default. */
         public Builder smbPort(int port) { this.smbPort = port; return this; }
+        /** The issuer whose bearer tokens the server accepts; by default a fresh one of its own. */
+        public Builder bearerIssuer(BearerIssuer issuer) { this.bearerIssuer = issuer; return this; }
 
         /** @throws IllegalArgumentException for a port outside 0-65535 or a page size below 1 */
         public ReferenceServer build() {
@@ -222,7 +231,8 @@ public final class ReferenceServer implements AutoCloseable {
             if (forceClosePageSize < 1) {
                 throw new IllegalArgumentException("the force close page size must be at least 1, not " + forceClosePageSize);
             }
-            return new ReferenceServer(new Settings(host, port, account, key, forceClosePageSize, Set.copyOf(defects), fixtures), smbPort);
+            return new ReferenceServer(new Settings(host, port, account, key, forceClosePageSize, Set.copyOf(defects), fixtures,
+                    bearerIssuer != null ? bearerIssuer : BearerIssuer.create()), smbPort);
         }
     }
 }

@@ -45,10 +45,45 @@ class SecretScrubberTest {
         RunReport scrubbed = scrubber.scrub(SampleRuns.run(List.of(withExchange), null));
 
         Exchange out = scrubbed.cases().get(0).exchanges().get(0);
-        assertThat(out.requestHeaders().get("x-ms-copy-source-authorization")).containsExactly("<scrubbed>");
+        assertThat(out.requestHeaders().get("x-ms-copy-source-authorization")).containsExactly("Bearer <scrubbed>");
         assertThat(out.requestHeaders().get("x-ms-version")).containsExactly("2025-05-05");
         assertThat(scrubbed.effectiveConfig().get("key")).isEqualTo("<scrubbed>");
         assertThat(scrubbed.effectiveConfig().get("connectionString")).isEqualTo("<scrubbed>");
         assertThat(scrubbed.effectiveConfig().get("endpoint")).isEqualTo(SampleRuns.ENDPOINT);
+    }
+
+    /** A token shaped like Entra's: three base64url parts, the first two JSON objects. */
+    private static final String JWT = "eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiJodHRwczovL3N0b3JhZ2UuYXp1cmUuY29tIn0"
+            + ".c2lnbmF0dXJlLWJ5dGVzLW9mLXRoZS10ZXN0LWlzc3Vlcg";
+
+    @Test
+    void bearerTokensLeaveHeadersTextAndSettingsButTheSchemeStays() {
+        Exchange exchange = new Exchange("PUT", "http://127.0.0.1/acct/s/f?comp=forceclosehandles",
+                Map.of("Authorization", List.of("Bearer " + JWT), "x-ms-file-request-intent", List.of("backup")),
+                null, 401, Map.of("WWW-Authenticate", List.of("Bearer authorization_uri=https://login.microsoftonline.com/t/oauth2/authorize")),
+                "<Error><AuthenticationErrorDetail>token " + JWT + " refused</AuthenticationErrorDetail></Error>", 1);
+        CaseResult result = SampleRuns.result("BT-005", io.handlestck.kit.result.Level.OPTIONAL,
+                io.handlestck.kit.result.Status.FAIL, "tampered signature");
+        CaseResult withExchange = new CaseResult(result.id(), result.title(), result.conformanceClass(), result.level(),
+                result.status(), result.sources(), result.variant(), result.displayName(), 1,
+                "the target echoed " + JWT, List.of(), List.of(exchange), result.catalogueFile(), result.javaClass(),
+                result.javaMethod());
+
+        RunReport scrubbed = scrubber.scrub(SampleRuns.run(List.of(withExchange), null));
+
+        CaseResult out = scrubbed.cases().get(0);
+        assertThat(out.exchanges().get(0).requestHeaders().get("Authorization")).containsExactly("Bearer <scrubbed>");
+        assertThat(out.exchanges().get(0).requestHeaders().get("x-ms-file-request-intent")).containsExactly("backup");
+        assertThat(out.exchanges().get(0).responseBody()).doesNotContain(JWT).contains("token <scrubbed> refused");
+        assertThat(out.message()).isEqualTo("the target echoed <scrubbed>");
+        assertThat(ReportJson.toJson(scrubbed)).doesNotContain(JWT).doesNotContain("eyJhbGci");
+    }
+
+    @Test
+    void anOpaqueTokenGivenAsASecretIsRemovedWherever() {
+        String opaque = "opaque-access-token-0123456789";
+        SecretScrubber withToken = new SecretScrubber(List.of(SampleRuns.KEY, opaque));
+        assertThat(withToken.text("Authorization failed for " + opaque)).isEqualTo("Authorization failed for <scrubbed>");
+        assertThat(scrubber.text("a plain sentence with eyJ in it. stays")).isEqualTo("a plain sentence with eyJ in it. stays");
     }
 }

@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes secrets from what the kit records: the signature in {@code Authorization}, SAS signatures
- * ({@code sig=}) in URLs and bodies, and the account key wherever it appears verbatim. Reports are
+ * Removes secrets from what the kit records: the signature or bearer token in {@code Authorization},
+ * SAS signatures ({@code sig=}) in URLs and bodies, anything shaped like a JSON Web Token, and the
+ * account key and bearer token wherever they appear verbatim. Reports are
  * published, so nothing that authorizes a request may reach them.
  */
 public final class Scrubber {
@@ -18,10 +19,13 @@ public final class Scrubber {
     private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)([?&;]sig=)[^&\\s\"'<;]*");
     private static final Pattern CONNECTION_STRING_KEY = Pattern.compile("(?i)(AccountKey=)[^;\\s\"'<]*");
     private static final Pattern AUTHORIZATION = Pattern.compile("^(\\S+\\s+[^:\\s]+:).*$");
+    private static final Pattern BEARER = Pattern.compile("(?i)^(Bearer\\s+).*$");
+    /** A JSON Web Token (header.payload.signature, base64url, the header starting with '{"'): a bearer token. */
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     private final List<String> secrets;
 
-    /** @param secrets literal values (account keys) to remove from any text */
+    /** @param secrets literal values (account keys, bearer tokens) to remove from any text */
     public Scrubber(List<String> secrets) {
         this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 8).toList();
     }
@@ -32,6 +36,9 @@ public final class Scrubber {
         }
         String out = SAS_SIGNATURE.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MARK));
         out = CONNECTION_STRING_KEY.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
+        if (out.contains("eyJ")) {
+            out = JWT.matcher(out).replaceAll(Matcher.quoteReplacement(MARK));
+        }
         for (String secret : secrets) {
             out = out.replace(secret, MARK);
         }
@@ -42,6 +49,10 @@ public final class Scrubber {
     public String header(String name, String value) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.equals("authorization") || lower.equals("x-ms-copy-source-authorization")) {
+            Matcher bearer = BEARER.matcher(value);
+            if (bearer.matches()) {
+                return bearer.group(1) + MARK;
+            }
             Matcher matcher = AUTHORIZATION.matcher(value);
             return matcher.matches() ? matcher.group(1) + MARK : MARK;
         }

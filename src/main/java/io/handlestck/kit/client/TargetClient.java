@@ -57,7 +57,7 @@ public final class TargetClient {
     /** @param sink receives every exchange, already scrubbed */
     public TargetClient(Target target, Consumer<Exchange> sink) {
         this.target = target;
-        this.scrubber = new Scrubber(List.of(target.key()));
+        this.scrubber = new Scrubber(target.secrets());
         // Every answer is recorded first, then held to the rules of every answer (issue 12).
         this.sink = sink.andThen(ResponseRules::check);
     }
@@ -253,7 +253,9 @@ public final class TargetClient {
             sent.put("Content-Type", contentType);
         }
         URI uri = URI.create(url);
-        if (signing.scheme() != Signing.Scheme.NONE) {
+        if (signing.scheme() == Signing.Scheme.BEARER) {
+            sent.putAll(BearerAuthorization.headers(signing, target.bearerToken()));
+        } else if (signing.scheme() != Signing.Scheme.NONE) {
             Map<String, String> signed = new LinkedHashMap<>(sent);
             signed.put("Content-Length", Integer.toString(body == null ? 0 : body.length));
             String account = signing.account() != null ? signing.account() : target.account();

@@ -18,9 +18,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The kit's resolved configuration: which target, which cases, how handles are opened. Built only
@@ -39,11 +41,13 @@ import java.util.regex.Pattern;
  * @param disabled    case ids reported as DISABLED instead of run
  * @param runPrefix   leads every share name the run creates, so that leftovers can be found and removed
  * @param origins     setting name to where its value came from, for messages and the report
+ * @param bearerToken an access token for the bearer cases ({@code bearerToken}, or what
+ *                    {@code bearerTokenCommand} printed), or null
  */
 public record KitConfig(URI endpoint, String account, String key, String provisioner, String version,
                         Set<String> cases, Set<String> classes, Set<Level> levels, Set<String> disabled,
                         boolean parallel, String runPrefix, String product, List<PreopenedHandle> preopened,
-                        Path configFile, Map<String, String> origins) {
+                        Path configFile, Map<String, String> origins, String bearerToken) {
 
     /** The x-ms-version the kit pins when none is configured: the newest one the kit's cases know. */
     public static final String DEFAULT_VERSION = "2025-05-05";
@@ -54,7 +58,8 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
 
     /** The settings, by their CLI/YAML name. System properties prefix them, environment variables shout them. */
     public static final List<String> KEYS = List.of("endpoint", "account", "key", "connectionString", "provisioner",
-            "version", "cases", "classes", "levels", "disabled", "parallel", "runPrefix", "product");
+            "version", "cases", "classes", "levels", "disabled", "parallel", "runPrefix", "product", "bearerToken",
+            "bearerTokenCommand");
 
     /** The YAML-only key that lists handles opened out of band. */
     public static final String PREOPENED_KEY = "preopened";
@@ -136,6 +141,7 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
         out.put("endpoint", endpoint == null ? "embedded reference server" : endpoint.toString());
         out.put("account", account);
         out.put("key", key == null ? null : "<redacted>");
+        out.put("bearerToken", bearerToken == null ? null : "<redacted>");
         out.put("provisioner", provisioner);
         out.put("version", version);
         out.put("cases", List.copyOf(cases));
@@ -151,6 +157,17 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
         return out;
     }
 
+    /** The values that authorize requests (account key, bearer token), for scrubbers. */
+    public List<String> secrets() {
+        return Stream.of(key, bearerToken).filter(Objects::nonNull).toList();
+    }
+
+    /** A copy with this bearer token, e.g. one the embedded reference server issued. */
+    public KitConfig withBearerToken(String token) {
+        return new KitConfig(endpoint, account, key, provisioner, version, cases, classes, levels, disabled,
+                parallel, runPrefix, product, preopened, configFile, origins, token);
+    }
+
     /** The redacted view: a configuration printed in a log or an exception must not leak the key. */
     @Override
     public String toString() {
@@ -160,22 +177,23 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
     /** A copy that runs only the given case ids; used by tests and by callers that select programmatically. */
     public KitConfig withCases(Collection<String> ids) {
         return new KitConfig(endpoint, account, key, provisioner, version, Set.copyOf(ids), classes, levels, disabled,
-                parallel, runPrefix, product, preopened, configFile, origins);
+                parallel, runPrefix, product, preopened, configFile, origins, bearerToken);
     }
 
     /** A copy aimed at another target, e.g. the embedded server the runner started. */
     public KitConfig withTarget(URI newEndpoint, String newAccount, String newKey) {
         return new KitConfig(newEndpoint, newAccount, newKey, provisioner, version, cases, classes, levels, disabled,
-                parallel, runPrefix, product, preopened, configFile, origins);
+                parallel, runPrefix, product, preopened, configFile, origins, bearerToken);
     }
 
     /** A copy pinned at another x-ms-version: one pass of a run over several versions. */
     public KitConfig withVersion(String newVersion) {
         return new KitConfig(endpoint, account, key, provisioner, newVersion, cases, classes, levels, disabled,
-                parallel, runPrefix, product, preopened, configFile, origins);
+                parallel, runPrefix, product, preopened, configFile, origins, bearerToken);
     }
 
-    private record Setting(String value, String origin) {
+    /** One resolved setting and where it came from. */
+    record Setting(String value, String origin) {
     }
 
     private record YamlLayer(Map<String, String> settings, List<PreopenedHandle> preopened) {
@@ -261,7 +279,8 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
         }
         return new KitConfig(endpoint, account, key, provisioner, version, list(value(merged, "cases")),
                 list(value(merged, "classes")), levels, list(value(merged, "disabled")),
-                Boolean.parseBoolean(parallelText), runPrefix, value(merged, "product"), preopened, configFile, origins);
+                Boolean.parseBoolean(parallelText), runPrefix, value(merged, "product"), preopened, configFile, origins,
+                BearerToken.resolve(merged.get("bearerToken"), merged.get("bearerTokenCommand")));
     }
 
     private static URI endpoint(Setting setting) {

@@ -23,7 +23,9 @@ public enum Capability {
     /** The target accepts SharedKeyLite authorization. */
     SHAREDKEY_LITE("sharedkey-lite", Kind.TARGET_FEATURE),
     /** The target keeps trailing dots of names with {@code x-ms-allow-trailing-dot}. */
-    TRAILING_DOT("trailing-dot", Kind.TARGET_FEATURE);
+    TRAILING_DOT("trailing-dot", Kind.TARGET_FEATURE),
+    /** The target accepts bearer tokens (Microsoft Entra ID) with {@code x-ms-file-request-intent}. */
+    BEARER("bearer", Kind.TARGET_FEATURE);
 
     /** Who must offer a capability. */
     public enum Kind {

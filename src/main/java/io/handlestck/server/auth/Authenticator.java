@@ -11,25 +11,29 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 
 /**
- * Verifies SharedKey and SharedKeyLite signatures with the account key. Every failure is a 403
- * before anything is read or changed. SAS-authorized requests are refused: the handle operations
+ * Verifies SharedKey and SharedKeyLite signatures with the account key, and hands bearer tokens to
+ * {@link BearerAuthenticator}. Every SharedKey failure is a 403 before anything is read or changed. SAS-authorized requests are refused: the handle operations
  * are for the account owner only (DOC-FCH, DOC-LH), and this server holds no SAS policy to check
  * a token against for the rest.
  */
 public final class Authenticator {
 
+    private static final String BEARER_PREFIX = "Bearer ";
+
     private final String account;
     private final String key;
     private final AuthenticationRules rules;
+    private final BearerAuthenticator bearer;
     private volatile ParsedDate lastDate;
 
     private record ParsedDate(String text, Instant instant) {
     }
 
-    public Authenticator(String account, String key, AuthenticationRules rules) {
+    public Authenticator(String account, String key, AuthenticationRules rules, BearerIssuer bearerIssuer) {
         this.account = account;
         this.key = key;
         this.rules = rules;
+        this.bearer = new BearerAuthenticator(account, bearerIssuer);
     }
 
     public void authenticate(ServiceRequest request) {
@@ -43,6 +47,10 @@ public final class Authenticator {
         String authorization = request.header("Authorization");
         if (authorization == null) {
             throw ServiceError.authenticationFailed("The request carries no Authorization header.");
+        }
+        if (authorization.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length())) {
+            bearer.authenticate(request, authorization.substring(BEARER_PREFIX.length()).trim());
+            return;
         }
         int space = authorization.indexOf(' ');
         int colon = authorization.lastIndexOf(':');

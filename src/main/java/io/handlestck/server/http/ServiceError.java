@@ -13,6 +13,7 @@ public final class ServiceError extends RuntimeException {
     private final int status;
     private final String code;
     private final Map<String, String> details;
+    private final Map<String, String> replyHeaders = new LinkedHashMap<>();
 
     public ServiceError(int status, String code, String message, Map<String, String> details) {
         super(message, null, false, false); // an expected answer, not a crash: no stack trace to fill
@@ -36,6 +37,16 @@ public final class ServiceError extends RuntimeException {
     /** Detail elements in wire order, e.g. HeaderName then HeaderValue. */
     public Map<String, String> details() {
         return details;
+    }
+
+    /** Response headers this refusal adds, such as the {@code WWW-Authenticate} challenge of a 401. */
+    public Map<String, String> replyHeaders() {
+        return replyHeaders;
+    }
+
+    public ServiceError withReplyHeader(String name, String value) {
+        replyHeaders.put(name, value);
+        return this;
     }
 
     public static ServiceError invalidHeaderValue(String name, String value) {

@@ -63,7 +63,7 @@ public final class ServiceHandler extends Handler.Abstract {
         this.context = context;
         this.serverHeader = serverHeader;
         this.authenticator = new Authenticator(context.settings().account(), context.settings().key(),
-                context.strategies().authentication());
+                context.strategies().authentication(), context.settings().bearerIssuer());
         this.router = new Router(context);
         this.fixtures = new FixtureOperations(context);
     }
@@ -240,7 +240,9 @@ public final class ServiceHandler extends Handler.Abstract {
     private static Reply errorReply(ServiceError error, String requestId) {
         byte[] body = ErrorBody.write(error.code(), error.getMessage(), error.details(), requestId,
                 WireFormats.iso7(Instant.now()));
-        return Reply.status(error.status()).body("application/xml", body).header("x-ms-error-code", error.code());
+        Reply reply = Reply.status(error.status()).body("application/xml", body).header("x-ms-error-code", error.code());
+        error.replyHeaders().forEach(reply::header);
+        return reply;
     }
 
     /** Adds the headers every answer carries, lets the rewrites see the complete answer, and sends it. */
