@@ -40,6 +40,13 @@ final class ProgressPrinter implements RunListener {
     }
 
     @Override
+    public synchronized void notice(String line) {
+        clearBar();
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
     public synchronized void caseFinished(int index, int total, CaseResult result) {
         int number = caseNumbers.computeIfAbsent(result.id(), id -> caseNumbers.size() + 1);
         int cases = Math.max(planned, caseNumbers.size());

@@ -54,8 +54,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    SmbOptions smb;
+
     @Option(names = "--provisioner", paramLabel = "NAME",
-            description = "How handles are opened: auto (default), fixture, preopened, none, or a vendor's provisioner.")
+            description = "How handles are opened: auto (default), fixture, smb, none, or a vendor's provisioner.")
     String provisioner;
 
     @Option(names = "--x-ms-version", paramLabel = "V",
@@ -138,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
             RunReport report = run(config, progress, junit);
             progress.finish();
 
-            List<Path> written = new ReportWriter(config.key() == null ? List.of() : List.of(config.key()), certify)
+            List<Path> written = new ReportWriter(config.secrets(), certify)
                     .write(report, reportDir, junit);
             RunSummary summary = new RunSummary(report);
             out.println();
@@ -245,6 +248,7 @@ final class RunCommand implements Callable<Integer> {
     private Map<String, String> runFlags() {
         Map<String, String> flags = new LinkedHashMap<>();
         TargetOptions.putIfGiven(flags, "provisioner", provisioner);
+        flags.putAll(smb.flags());
         TargetOptions.putIfGiven(flags, "version", version);
         TargetOptions.putIfGiven(flags, "product", product);
         putList(flags, "cases", cases);

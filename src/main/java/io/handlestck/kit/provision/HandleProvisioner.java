@@ -2,6 +2,7 @@ package io.handlestck.kit.provision;
 
 import io.handlestck.kit.PreconditionNotMet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -23,16 +24,24 @@ public interface HandleProvisioner {
     String SNAPSHOTS = "snapshots";
     /** Capability: the client-side state of a handle can be observed ({@link #state}). */
     String FIXTURE_STATE = "fixture-state";
-    /** Capability: handles listed in the config file exist and can be listed, but not closed. */
-    String PREOPENED = "preopened";
+    /**
+     * Capability: the provisioner can make a handle appear to come from the client ip, name and
+     * session a {@link HandleRequest} asks for. A real SMB client cannot: its handles carry its own.
+     */
+    String CLIENT_IDENTITY = "client-identity";
+    /**
+     * Capability: the provisioner holds its handles as a real SMB client and answers {@link ClientView}:
+     * the NT status of its next I/O, its own address, session and workstation.
+     */
+    String SMB_CLIENT = "smb-client";
     /**
      * The catalogue capabilities a provisioner provides. The others a catalogue entry may name
      * ({@code paging}, {@code rename}, {@code sharedkey-lite}...) are features of the target, which the
      * case itself probes and reports as NOT_IMPLEMENTED when absent.
      */
-    Set<String> PROVISIONER_CAPABILITIES = Set.of(HANDLES, SNAPSHOTS, FIXTURE_STATE, PREOPENED);
+    Set<String> PROVISIONER_CAPABILITIES = Set.of(HANDLES, SNAPSHOTS, FIXTURE_STATE, CLIENT_IDENTITY, SMB_CLIENT);
 
-    /** {@code fixture}, {@code preopened}, {@code none} or the vendor's name; appears in reports. */
+    /** {@code fixture}, {@code smb}, {@code none} or the vendor's name; appears in reports. */
     String name();
 
     /** What this provisioner can do on this target; a case needing more reports COULD_NOT_TEST before it runs. */
@@ -53,5 +62,20 @@ public interface HandleProvisioner {
      */
     default OptionalInt forceClosePageSize() {
         return OptionalInt.empty();
+    }
+
+    /**
+     * Ends this provisioner's hold on the target when its case ends: closes what it opened and is
+     * still open, ends its sessions. Called before the case's shares are deleted.
+     *
+     * @return what could not be closed, reported beside the verdict as cleanup problems
+     */
+    default List<String> release() {
+        return List.of();
+    }
+
+    /** The client's own view of its handles, when this provisioner is a real client ({@link #SMB_CLIENT}). */
+    default Optional<ClientView> clientView() {
+        return Optional.empty();
     }
 }

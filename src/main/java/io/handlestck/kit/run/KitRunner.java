@@ -90,6 +90,7 @@ public final class KitRunner {
             session = KitSession.open(config);
             runId = session.sharePrefix();
             collector.session = session;
+            session.provisionerFactory().finding().ifPresent(listener::notice);
             execute(session, selected, methods, collector, extra);
         } catch (KitConfigException e) {
             throw e;

@@ -16,6 +16,10 @@ public interface RunListener {
     default void planned(int entries) {
     }
 
+    /** Something the user must know before the results, in one line (an SMB endpoint that refused the kit). */
+    default void notice(String line) {
+    }
+
     /**
      * One case variant finished.
      *
