@@ -3,9 +3,7 @@ package io.handlestck.kit.provision.smb;
 import com.hierynomus.mssmb2.SMB2ShareAccess;
 import com.hierynomus.smbj.common.SMBRuntimeException;
 import io.handlestck.kit.PreconditionNotMet;
-import io.handlestck.kit.client.ForceCloseCall;
-import io.handlestck.kit.client.ForceCloseResult;
-import io.handlestck.kit.client.TargetClient;
+import io.handlestck.kit.client.Answer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,23 +35,19 @@ final class PageSizeProbe {
         this.runPrefix = runPrefix;
     }
 
-    synchronized OptionalInt pageSize(TargetClient client) {
+    synchronized OptionalInt pageSize(TargetRest rest) {
         if (found == null) {
-            found = search(client);
+            found = search(rest);
         }
         return found;
     }
 
-    private OptionalInt search(TargetClient client) {
+    private OptionalInt search(TargetRest rest) {
         String share = runPrefix + "-smbpaging-" + Integer.toString(RANDOM.nextInt(Integer.MAX_VALUE), 36);
-        if (client.createShare(share).getStatusCode() != 201) {
-            throw new PreconditionNotMet("the page-size search could not create its share " + share);
-        }
+        rest.createShare(share);
         SmbSession session = null;
         try {
-            if (client.createFile(share, "paging.txt").getStatusCode() != 201) {
-                throw new PreconditionNotMet("the page-size search could not create its file in share " + share);
-            }
+            rest.createFile(share, "paging.txt");
             session = SmbSession.open(settings);
             List<HeldOpen> opens = new ArrayList<>();
             for (int target : STEPS) {
@@ -61,14 +55,16 @@ final class PageSizeProbe {
                     opens.add(HeldOpen.open(session, share, "paging.txt", null, List.of("Read"),
                             EnumSet.of(SMB2ShareAccess.FILE_SHARE_READ, SMB2ShareAccess.FILE_SHARE_WRITE)));
                 }
-                ForceCloseResult first = ForceCloseResult.of(client.forceClose(
-                        ForceCloseCall.on(share, "paging.txt").allHandles()));
-                if (first.status() != 200 || first.closed() == null) {
-                    throw new PreconditionNotMet("the page-size search's Force Close * answered " + first.status());
+                Answer first = rest.forceCloseAll(share, "paging.txt", null);
+                String closed = first.header("x-ms-number-of-handles-closed").orElse("");
+                if (first.status() != 200 || !closed.matches("[0-9]{1,9}")) {
+                    throw new PreconditionNotMet("the page-size search's Force Close * over " + opens.size()
+                            + " handles answered " + first.status() + " with x-ms-number-of-handles-closed '" + closed + "'");
                 }
-                if (first.marker() != null && !first.marker().isEmpty()) {
-                    client.forceCloseAll(ForceCloseCall.on(share, "paging.txt").allHandles().marker(first.marker()));
-                    return OptionalInt.of(first.closed().intValue());
+                String marker = first.header("x-ms-marker").orElse("");
+                if (!marker.isEmpty()) {
+                    closeTheRest(rest, share, marker);
+                    return OptionalInt.of(Integer.parseInt(closed));
                 }
                 opens.clear(); // all force-closed: the next step opens afresh
             }
@@ -79,7 +75,16 @@ final class PageSizeProbe {
             if (session != null) {
                 session.end();
             }
-            client.deleteShare(share);
+            rest.deleteShare(share);
+        }
+    }
+
+    /** Follows the markers so that the search leaves nothing open (the session's end would close them too). */
+    private static void closeTheRest(TargetRest rest, String share, String firstMarker) {
+        String marker = firstMarker;
+        for (int call = 0; call < MAX_HANDLES_PER_FILE && !marker.isEmpty(); call++) {
+            Answer next = rest.forceCloseAll(share, "paging.txt", marker);
+            marker = next.status() == 200 ? next.header("x-ms-marker").orElse("") : "";
         }
     }
 }

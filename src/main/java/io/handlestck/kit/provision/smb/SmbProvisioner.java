@@ -3,9 +3,7 @@ package io.handlestck.kit.provision.smb;
 import com.hierynomus.mssmb2.SMB2ShareAccess;
 import com.hierynomus.smbj.common.SMBRuntimeException;
 import io.handlestck.kit.PreconditionNotMet;
-import io.handlestck.kit.client.HandleListing;
-import io.handlestck.kit.client.ListHandlesCall;
-import io.handlestck.kit.client.TargetClient;
+import io.handlestck.kit.provision.Capability;
 import io.handlestck.kit.provision.ClientView;
 import io.handlestck.kit.provision.HandleProvisioner;
 import io.handlestck.kit.provision.HandleRequest;
@@ -15,7 +13,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -37,21 +34,22 @@ public final class SmbProvisioner implements HandleProvisioner, ClientView {
     public static final String NAME = "smb";
     static final int ONE_BY_ONE = 8;
     /** A real client: it opens on live shares and snapshots, sees its handles' state and answers {@link ClientView}. */
-    static final Set<String> CAPABILITIES = Set.of(HANDLES, SNAPSHOTS, FIXTURE_STATE, SMB_CLIENT);
+    static final Set<Capability> CAPABILITIES = Set.of(Capability.HANDLES, Capability.SNAPSHOTS,
+            Capability.FIXTURE_STATE, Capability.SMB_CLIENT);
     /** Sharing that lets several opens of one file coexist, but not a delete under them. */
     private static final Set<SMB2ShareAccess> SHARE_READ_WRITE = EnumSet.of(SMB2ShareAccess.FILE_SHARE_READ,
             SMB2ShareAccess.FILE_SHARE_WRITE);
 
     private final SmbSettings settings;
-    private final TargetClient client;
+    private final TargetRest rest;
     private final Supplier<OptionalInt> pageSize;
     private final List<SmbSession> sessions = new ArrayList<>();
     private final List<HeldOpen> opens = new ArrayList<>();
     private SmbSession defaultSession;
 
-    SmbProvisioner(SmbSettings settings, TargetClient client, Supplier<OptionalInt> pageSize) {
+    SmbProvisioner(SmbSettings settings, TargetRest rest, Supplier<OptionalInt> pageSize) {
         this.settings = settings;
-        this.client = client;
+        this.rest = rest;
         this.pageSize = pageSize;
     }
 
@@ -61,14 +59,14 @@ public final class SmbProvisioner implements HandleProvisioner, ClientView {
     }
 
     @Override
-    public Set<String> capabilities() {
+    public Set<Capability> capabilities() {
         return CAPABILITIES;
     }
 
     /**
      * Opens in this case's first session. The client ip, name and session a request asks for are not
      * the client's to choose: its handles carry its own (cases that need chosen ones ask for
-     * {@link #CLIENT_IDENTITY}).
+     * {@link Capability#CLIENT_IDENTITY}).
      */
     @Override
     public synchronized List<OpenedHandle> open(HandleRequest request) {
@@ -200,19 +198,9 @@ public final class SmbProvisioner implements HandleProvisioner, ClientView {
         }
     }
 
-    /** The ids List Handles reports on exactly the request's path (and snapshot), every page. */
+    /** The ids List Handles reports on exactly the request's path (and snapshot). */
     private Set<String> listed(HandleRequest request) {
-        Set<String> ids = new LinkedHashSet<>();
-        ListHandlesCall call = ListHandlesCall.on(request.share(), request.path()).snapshot(request.snapshot());
-        try {
-            for (HandleListing page : client.listAll(call)) {
-                ids.addAll(page.handleIds());
-            }
-        } catch (AssertionError e) {
-            throw new PreconditionNotMet("the SMB client cannot learn the ids of its handles on '" + request.path()
-                    + "': " + e.getMessage(), e);
-        }
-        return ids;
+        return rest.handleIds(request.share(), request.path(), request.snapshot());
     }
 
     /** Ids in {@code now} not in {@code before}, smallest first (the order a target numbering its opens gives them). */

@@ -1,13 +1,13 @@
 package io.handlestck.kit.provision.smb;
 
 import io.handlestck.kit.PreconditionNotMet;
-import io.handlestck.kit.client.TargetClient;
-import io.handlestck.kit.config.KitConfig;
+import io.handlestck.kit.provision.Capability;
 import io.handlestck.kit.provision.HandleProvisioner;
 import io.handlestck.kit.provision.HandleProvisionerFactory;
 import io.handlestck.kit.provision.HandleRequest;
 import io.handlestck.kit.provision.HandleState;
 import io.handlestck.kit.provision.OpenedHandle;
+import io.handlestck.kit.provision.ProvisionerContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -36,9 +36,9 @@ public final class SmbProvisionerFactory implements HandleProvisionerFactory {
     }
 
     @Override
-    public boolean detect(TargetClient client, KitConfig config) {
-        SmbSettings settings = SmbSettings.of(config);
-        if (!config.provisioner().equals(SmbProvisioner.NAME) && !settings.configured() && !reachable(settings)) {
+    public boolean detect(ProvisionerContext context) {
+        SmbSettings settings = SmbSettings.of(context.config());
+        if (!context.config().provisioner().equals(SmbProvisioner.NAME) && !settings.configured() && !reachable(settings)) {
             return false;
         }
         try {
@@ -51,22 +51,23 @@ public final class SmbProvisionerFactory implements HandleProvisionerFactory {
     }
 
     @Override
-    public HandleProvisioner create(TargetClient client, KitConfig config) {
+    public HandleProvisioner create(ProvisionerContext context) {
         if (refusal != null) {
             return new RefusedSmb(refusal);
         }
-        SmbSettings settings = SmbSettings.of(config);
+        SmbSettings settings = SmbSettings.of(context.config());
         PageSizeProbe probe = pageSize;
         if (probe == null) {
             synchronized (this) {
                 if (pageSize == null) {
-                    pageSize = new PageSizeProbe(settings, config.runPrefix());
+                    pageSize = new PageSizeProbe(settings, context.config().runPrefix());
                 }
                 probe = pageSize;
             }
         }
         PageSizeProbe chosen = probe;
-        return new SmbProvisioner(settings, client, () -> chosen.pageSize(client));
+        TargetRest rest = new TargetRest(context);
+        return new SmbProvisioner(settings, rest, () -> chosen.pageSize(rest));
     }
 
     @Override
@@ -91,7 +92,7 @@ public final class SmbProvisionerFactory implements HandleProvisionerFactory {
         }
 
         @Override
-        public Set<String> capabilities() {
+        public Set<Capability> capabilities() {
             return SmbProvisioner.CAPABILITIES;
         }
 
