@@ -3,6 +3,7 @@ package io.handlestck.server;
 import io.handlestck.server.http.ServiceHandler;
 import io.handlestck.server.http.XmlErrorHandler;
 import io.handlestck.server.model.Account;
+import io.handlestck.server.smb.SmbServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -43,11 +44,15 @@ public final class ReferenceServer implements AutoCloseable {
     public static final String PRODUCT = "HandlesTCK-Reference";
 
     private final Settings settings;
+    /** The SMB port asked for, 0 for a free one, -1 for no SMB endpoint. */
+    private final int smbPort;
     private Server jetty;
     private ServerConnector connector;
+    private SmbServer smb;
 
-    private ReferenceServer(Settings settings) {
+    private ReferenceServer(Settings settings, int smbPort) {
         this.settings = settings;
+        this.smbPort = smbPort;
     }
 
     public static Builder builder() {
@@ -70,8 +75,8 @@ public final class ReferenceServer implements AutoCloseable {
         httpConnector.setHost(settings.host());
         httpConnector.setPort(settings.port());
         server.addConnector(httpConnector);
-        ServiceHandler handler = new ServiceHandler(new ServerContext(settings, new Account(settings.account())),
-                PRODUCT + "/" + version());
+        ServerContext context = new ServerContext(settings, new Account(settings.account()));
+        ServiceHandler handler = new ServiceHandler(context, PRODUCT + "/" + version());
         server.setHandler(handler);
         server.setErrorHandler(new XmlErrorHandler(handler));
         try {
@@ -90,7 +95,32 @@ public final class ReferenceServer implements AutoCloseable {
         }
         this.jetty = server;
         this.connector = httpConnector;
+        if (smbPort >= 0) {
+            startSmb(context);
+        }
         return this;
+    }
+
+    private void startSmb(ServerContext context) throws IOException {
+        SmbServer endpoint = new SmbServer(context);
+        try {
+            endpoint.start(settings.host(), smbPort);
+        } catch (IOException e) {
+            close();
+            BindException taken = new BindException("cannot listen for SMB on " + settings.host() + ":" + smbPort
+                    + ": " + e.getMessage());
+            taken.initCause(e);
+            throw taken;
+        }
+        this.smb = endpoint;
+    }
+
+    /** The SMB port actually bound; -1 when the server was built without {@link Builder#smbPort}. */
+    public synchronized int smbPort() {
+        if (connector == null) {
+            throw new IllegalStateException("not started");
+        }
+        return smb == null ? -1 : smb.port();
     }
 
     /** The path-style endpoint, {@code http://HOST:PORT/ACCOUNT}. */
@@ -129,6 +159,10 @@ public final class ReferenceServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (smb != null) {
+            smb.close();
+            smb = null;
+        }
         if (jetty != null) {
             stopQuietly(jetty);
             jetty = null;
@@ -157,6 +191,7 @@ public final class ReferenceServer implements AutoCloseable {
         private int forceClosePageSize = DEFAULT_FORCE_CLOSE_PAGE_SIZE;
         private final Set<io.handlestck.server.defects.Defect> defects = EnumSet.noneOf(io.handlestck.server.defects.Defect.class);
         private boolean fixtures = true;
+        private int smbPort = -1;
 
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -166,16 +201,21 @@ public final class ReferenceServer implements AutoCloseable {
         public Builder defect(io.handlestck.server.defects.Defect defect) { this.defects.add(defect); return this; }
         public Builder defects(Set<io.handlestck.server.defects.Defect> defects) { this.defects.addAll(defects); return this; }
         public Builder fixtures(boolean enabled) { this.fixtures = enabled; return this; }
+        /** Also serve SMB 2.x on this port (0 = a free one) over the same namespace; off by default. */
+        public Builder smbPort(int port) { this.smbPort = port; return this; }
 
         /** @throws IllegalArgumentException for a port outside 0-65535 or a page size below 1 */
         public ReferenceServer build() {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("the port must be between 0 and 65535, not " + port);
             }
+            if (smbPort < -1 || smbPort > 65535) {
+                throw new IllegalArgumentException("the SMB port must be between 0 and 65535, not " + smbPort);
+            }
             if (forceClosePageSize < 1) {
                 throw new IllegalArgumentException("the force close page size must be at least 1, not " + forceClosePageSize);
             }
-            return new ReferenceServer(new Settings(host, port, account, key, forceClosePageSize, Set.copyOf(defects), fixtures));
+            return new ReferenceServer(new Settings(host, port, account, key, forceClosePageSize, Set.copyOf(defects), fixtures), smbPort);
         }
     }
 }
