@@ -49,7 +49,10 @@ public interface ClientView {
      * @param sessionId    the SMB session id, as an unsigned decimal
      * @param clientName   the workstation name the client sent when it authenticated
      * @param accessRights what the client asked for, in List Handles' words ({@code Read}, {@code Write}, {@code Delete})
+     * @param direct       whether the target's SMB endpoint is a loopback address, so that no NAT can sit
+     *                     between the client and the target and its ClientIp is the client's own address
      */
-    record ClientIdentity(String clientIp, String sessionId, String clientName, List<String> accessRights) {
+    record ClientIdentity(String clientIp, String sessionId, String clientName, List<String> accessRights,
+                          boolean direct) {
     }
 }

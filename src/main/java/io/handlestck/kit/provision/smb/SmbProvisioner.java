@@ -144,7 +144,7 @@ public final class SmbProvisioner implements HandleProvisioner, ClientView {
     public synchronized ClientIdentity identity(String share, String handleId) {
         HeldOpen open = held(share, handleId);
         return new ClientIdentity(open.session().clientIp(), open.session().sessionId(), open.session().workstation(),
-                open.accessRights());
+                open.accessRights(), open.session().loopback());
     }
 
     private SmbSession newSession() {

@@ -2,6 +2,7 @@ package io.handlestck.kit.provision.smb;
 
 import io.handlestck.kit.PreconditionNotMet;
 import io.handlestck.kit.provision.Capability;
+import io.handlestck.kit.provision.ClientView;
 import io.handlestck.kit.provision.HandleProvisioner;
 import io.handlestck.kit.provision.HandleProvisionerFactory;
 import io.handlestck.kit.provision.HandleRequest;
@@ -113,6 +114,11 @@ public final class SmbProvisionerFactory implements HandleProvisionerFactory {
 
         @Override
         public OptionalInt forceClosePageSize() {
+            throw new PreconditionNotMet(why);
+        }
+
+        @Override
+        public Optional<ClientView> clientView() {
             throw new PreconditionNotMet(why);
         }
     }

@@ -32,15 +32,17 @@ final class SmbSession implements AutoCloseable {
     private final Connection connection;
     private final Session session;
     private final InetSocketAddress localAddress;
+    private final boolean loopback;
     private final Map<String, DiskShare> shares = new ConcurrentHashMap<>();
 
     private SmbSession(SmbSettings settings, SMBClient client, Connection connection, Session session,
-                       InetSocketAddress localAddress) {
+                       InetSocketAddress localAddress, boolean loopback) {
         this.settings = settings;
         this.client = client;
         this.connection = connection;
         this.session = session;
         this.localAddress = localAddress;
+        this.loopback = loopback;
     }
 
     /**
@@ -61,7 +63,7 @@ final class SmbSession implements AutoCloseable {
                 throw new PreconditionNotMet("SMB endpoint " + settings.describe() + " cannot encrypt (dialect "
                         + connection.getNegotiatedProtocol().getDialect() + "), and encryption was asked for");
             }
-            return new SmbSession(settings, client, connection, session, sockets.localAddress());
+            return new SmbSession(settings, client, connection, session, sockets.localAddress(), sockets.loopback());
         } catch (PreconditionNotMet e) {
             client.close();
             throw e;
@@ -92,6 +94,11 @@ final class SmbSession implements AutoCloseable {
     /** The SessionId the server gave in SESSION_SETUP, unsigned. */
     String sessionId() {
         return Long.toUnsignedString(session.getSessionId());
+    }
+
+    /** Whether the endpoint is on this machine: then no NAT rewrites the client's address. */
+    boolean loopback() {
+        return loopback;
     }
 
     String workstation() {
@@ -142,6 +149,10 @@ final class SmbSession implements AutoCloseable {
                 return inet;
             }
             throw new PreconditionNotMet("the SMB connection has no local internet address");
+        }
+
+        boolean loopback() {
+            return last != null && last.getInetAddress() != null && last.getInetAddress().isLoopbackAddress();
         }
 
         @Override
