@@ -55,6 +55,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Misbehave in this named way (repeatable; see 'defects'; env HANDLESTCK_DEFECTS, comma-separated).")
     private List<String> defects = new ArrayList<>();
 
+    @Option(names = "--smb-port", paramLabel = "PORT", defaultValue = "${env:HANDLESTCK_SMB_PORT}",
+            description = "Also serve SMB 2.x on this port, 0 for a free one (default: no SMB; env HANDLESTCK_SMB_PORT).")
+    private Integer smbPort;
+
     @Option(names = "--no-fixtures",
             description = "Turn off the Handle Fixture Protocol under $fixtures (env HANDLESTCK_FIXTURES=false).")
     private boolean noFixtures;
@@ -71,6 +75,7 @@ final class ServeCommand implements Callable<Integer> {
                     .forceClosePageSize(forceClosePageSize)
                     .defects(parseDefects())
                     .fixtures(fixturesEnabled())
+                    .smbPort(smbPort == null ? -1 : smbPort)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -85,9 +90,24 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "handlestck-server-stop"));
         spec.commandLine().getOut().println(server.endpoint());
         spec.commandLine().getOut().println(server.connectionString());
+        if (server.smbPort() >= 0) {
+            printSmb(server);
+        }
         spec.commandLine().getOut().flush();
         new CountDownLatch(1).await(); // serve until the process is killed
         return 0;
+    }
+
+    /** After the two lines scripts read: the SMB endpoint and commands to paste (SHARE is any share made over REST). */
+    private void printSmb(ReferenceServer server) {
+        String smbHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        int port = server.smbPort();
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.println("SMB 2.x on " + smbHost + ":" + port + " (user AZURE\\" + server.account() + ", password: the account key)");
+        out.println("  smbclient //" + smbHost + "/SHARE -p " + port + " -m SMB2 --option='client signing=required'"
+                + " -U 'AZURE\\" + server.account() + "%" + server.key() + "'");
+        out.println("  java -jar handles-tck.jar run --endpoint " + server.endpoint() + " --provisioner smb --smb-host " + smbHost
+                + " --smb-port " + port);
     }
 
     private String checkedAccount() {

@@ -20,6 +20,7 @@ final class InfoCommands {
     private static final int INFO_FILESYSTEM = 2;
     private static final int INFO_SECURITY = 3;
     private static final int FILE_NAME = 9;
+    private static final int FILE_ALTERNATE_NAME = 21;
 
     private static final int FS_VOLUME = 1;
     private static final int FS_SIZE = 3;
@@ -74,6 +75,7 @@ final class InfoCommands {
                     data.u32(name.length).bytes(name);
                     variable = true;
                 }
+                case FILE_ALTERNATE_NAME -> throw new SmbException(NtStatus.OBJECT_NAME_NOT_FOUND, "no 8.3 names");
                 default -> throw new SmbException(NtStatus.INVALID_INFO_CLASS, "file information class not served");
             }
         } else if (type == INFO_FILESYSTEM) {

@@ -141,8 +141,10 @@ final class SmbConnection implements Runnable {
             relatedSession = result.reply.sessionId != null ? result.reply.sessionId : sessionId;
             relatedTree = result.treeId != 0 ? result.treeId : treeId;
             relatedFileId = result.fileId != null ? result.fileId : relatedFileId;
-            relatedStatus = NtStatus.isError(result.reply.status) && result.reply.status != NtStatus.MORE_PROCESSING_REQUIRED
-                    ? result.reply.status : NtStatus.SUCCESS;
+            if (request.command == SmbMessage.CREATE) {
+                // as Samba does: a failed CREATE fails the related requests after it with its status
+                relatedStatus = NtStatus.isError(result.reply.status) ? result.reply.status : NtStatus.SUCCESS;
+            }
             if (next == 0 || !lengthOk) {
                 return frame(responses, signingKeys);
             }
