@@ -40,15 +40,29 @@ final class FileCommands {
         return SmbReply.empty();
     }
 
-    SmbReply read(SmbCall call) {
-        SmbMessage request = call.request;
-        request.requireStructureSize(49);
-        int length = request.u32(68);
-        long offset = request.u64(72);
+    /** READ and WRITE share their first fields: StructureSize 49, Length, Offset, FileId. */
+    private record DataRequest(SmbOpen open, Node node, int length, long offset) {
+    }
+
+    private static DataRequest dataRequest(SmbCall call, int rights) {
+        call.request.requireStructureSize(49);
+        int length = call.request.u32(68);
+        long offset = call.request.u64(72);
         SmbOpen open = call.open(80);
-        int minimum = request.u32(96);
-        Node node = fileOf(open);
-        open.require(Access.READ_DATA | Access.EXECUTE);
+        Node node = open.node();
+        if (node.isDirectory()) {
+            throw new SmbException(NtStatus.INVALID_DEVICE_REQUEST, "a directory has no data");
+        }
+        open.require(rights);
+        return new DataRequest(open, node, length, offset);
+    }
+
+    SmbReply read(SmbCall call) {
+        DataRequest io = dataRequest(call, Access.READ_DATA | Access.EXECUTE);
+        int minimum = call.request.u32(96);
+        Node node = io.node();
+        int length = io.length();
+        long offset = io.offset();
         if (length < 0 || length > SmbConnection.MAX_IO || offset < 0) {
             throw new SmbException(NtStatus.INVALID_PARAMETER, "read outside the bounds");
         }
@@ -65,14 +79,11 @@ final class FileCommands {
     }
 
     SmbReply write(SmbCall call) {
-        SmbMessage request = call.request;
-        request.requireStructureSize(49);
-        int dataOffset = request.u16(66);
-        int length = request.u32(68);
-        long offset = request.u64(72);
-        SmbOpen open = call.open(80);
-        Node node = fileOf(open);
-        open.require(Access.WRITE_DATA | Access.APPEND_DATA);
+        DataRequest io = dataRequest(call, Access.WRITE_DATA | Access.APPEND_DATA);
+        int dataOffset = call.request.u16(66);
+        Node node = io.node();
+        int length = io.length();
+        long offset = io.offset();
         if (offset == -1L) {
             offset = node.contentLength(); // append (FILE_APPEND_DATA semantics)
         }
@@ -80,20 +91,12 @@ final class FileCommands {
             throw new SmbException(NtStatus.INVALID_PARAMETER, "write outside the bounds");
         }
         byte[] data = new byte[length];
-        request.copy(dataOffset, length, data, 0);
+        call.request.copy(dataOffset, length, data, 0);
         try {
             server.contents().write(node, offset, data, 0, length);
         } catch (FileContents.ContentFullException full) {
             throw new SmbException(NtStatus.DISK_FULL, full.getMessage());
         }
         return SmbReply.ok(new SmbWriter(16).u16(17).u16(0).u32(length).u32(0).u16(0).u16(0));
-    }
-
-    private static Node fileOf(SmbOpen open) {
-        Node node = open.node();
-        if (node.isDirectory()) {
-            throw new SmbException(NtStatus.INVALID_DEVICE_REQUEST, "a directory has no data");
-        }
-        return node;
     }
 }

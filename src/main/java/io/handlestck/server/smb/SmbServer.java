@@ -22,7 +22,7 @@ public final class SmbServer implements AutoCloseable {
     static final int MAX_CONNECTIONS = 256;
     /** Bytes of SMB-written content per file and in the whole server. */
     public static final int MAX_FILE_CONTENT = 16 << 20;
-    public static final long MAX_TOTAL_CONTENT = 256L << 20;
+    public static final long MAX_TOTAL_CONTENT = 64L << 20;
 
     private final ServerContext context;
     private final FileContents contents;

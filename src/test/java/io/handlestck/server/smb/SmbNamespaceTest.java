@@ -24,32 +24,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One namespace, two protocols: sharing between SMB opens and REST, delete-on-close, rename, snapshots, session ends. */
-class SmbNamespaceTest {
-
-    @RegisterExtension
-    static final EmbeddedServer SERVER = EmbeddedServer.with(builder -> builder.smbPort(0));
+class SmbNamespaceTest extends SmbjTestBase {
 
     private static final Set<AccessMask> READ = EnumSet.of(AccessMask.GENERIC_READ);
     private static final Set<AccessMask> READ_WRITE = EnumSet.of(AccessMask.GENERIC_READ, AccessMask.GENERIC_WRITE);
 
-    private final WireClient rest = SERVER.client();
-    private SmbjClients smbj;
-
-    @BeforeEach
-    void client() {
-        smbj = new SmbjClients(SERVER.server());
-    }
-
-    @AfterEach
-    void close() {
-        smbj.close();
-    }
 
     @Test
     void anSmbOpenBlocksARestDeleteUntilForceClosed() throws Exception {

@@ -24,29 +24,11 @@ import io.handlestck.testsupport.WireClient;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** smbj 0.14.0 against the SMB endpoint: authentication, the namespace shared with REST, and handles. */
-class SmbjEndpointTest {
+class SmbjEndpointTest extends SmbjTestBase {
 
-    @RegisterExtension
-    static final EmbeddedServer SERVER = EmbeddedServer.with(builder -> builder.smbPort(0));
-
-    private final WireClient rest = SERVER.client();
-    private SmbjClients smbj;
-
-    @BeforeEach
-    void client() {
-        smbj = new SmbjClients(SERVER.server());
-    }
-
-    @AfterEach
-    void close() {
-        smbj.close();
-    }
 
     @Test
     void aWrongPasswordIsALogonFailure() throws Exception {
