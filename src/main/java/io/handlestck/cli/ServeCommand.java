@@ -29,38 +29,38 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--host", defaultValue = "${env:HANDLESTCK_HOST:-127.0.0.1}",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}; env HANDLESTCK_HOST).")
+    @Option(names = "--host", defaultValue = "${env:HANDLESTCK_SERVER_HOST:-127.0.0.1}",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; env HANDLESTCK_SERVER_HOST).")
     private String host;
 
-    @Option(names = "--port", defaultValue = "${env:HANDLESTCK_PORT:-" + ReferenceServer.DEFAULT_PORT + "}",
-            description = "Port, 0 for a free one (default: ${DEFAULT-VALUE}; env HANDLESTCK_PORT).")
+    @Option(names = "--port", defaultValue = "${env:HANDLESTCK_SERVER_PORT:-" + ReferenceServer.DEFAULT_PORT + "}",
+            description = "Port, 0 for a free one (default: ${DEFAULT-VALUE}; env HANDLESTCK_SERVER_PORT).")
     private int port;
 
-    @Option(names = "--account", defaultValue = "${env:HANDLESTCK_ACCOUNT:-" + ReferenceServer.DEV_ACCOUNT + "}",
-            description = "Storage account name (default: ${DEFAULT-VALUE}; env HANDLESTCK_ACCOUNT).")
+    @Option(names = "--account", defaultValue = "${env:HANDLESTCK_SERVER_ACCOUNT:-" + ReferenceServer.DEV_ACCOUNT + "}",
+            description = "Storage account name (default: ${DEFAULT-VALUE}; env HANDLESTCK_SERVER_ACCOUNT).")
     private String account;
 
-    @Option(names = "--key", defaultValue = "${env:HANDLESTCK_KEY:-" + ReferenceServer.DEV_KEY + "}",
-            description = "Base64 account key (default: the well-known emulator key; env HANDLESTCK_KEY).")
+    @Option(names = "--key", defaultValue = "${env:HANDLESTCK_SERVER_KEY:-" + ReferenceServer.DEV_KEY + "}",
+            description = "Base64 account key (default: the well-known emulator key; env HANDLESTCK_SERVER_KEY).")
     private String key;
 
-    @Option(names = "--force-close-page-size", defaultValue = "${env:HANDLESTCK_FORCE_CLOSE_PAGE_SIZE:-"
+    @Option(names = "--force-close-page-size", defaultValue = "${env:HANDLESTCK_SERVER_FORCE_CLOSE_PAGE_SIZE:-"
             + ReferenceServer.DEFAULT_FORCE_CLOSE_PAGE_SIZE + "}",
             description = "Most handles one Force Close Handles call closes before it returns x-ms-marker "
-                    + "(default: ${DEFAULT-VALUE}; env HANDLESTCK_FORCE_CLOSE_PAGE_SIZE).")
+                    + "(default: ${DEFAULT-VALUE}; env HANDLESTCK_SERVER_FORCE_CLOSE_PAGE_SIZE).")
     private int forceClosePageSize;
 
     @Option(names = "--defect", paramLabel = "NAME",
-            description = "Misbehave in this named way (repeatable; see 'defects'; env HANDLESTCK_DEFECTS, comma-separated).")
+            description = "Misbehave in this named way (repeatable; see 'defects'; env HANDLESTCK_SERVER_DEFECTS, comma-separated).")
     private List<String> defects = new ArrayList<>();
 
-    @Option(names = "--smb-port", paramLabel = "PORT", defaultValue = "${env:HANDLESTCK_SMB_PORT}",
-            description = "Also serve SMB 2.x on this port, 0 for a free one (default: no SMB; env HANDLESTCK_SMB_PORT).")
+    @Option(names = "--smb-port", paramLabel = "PORT", defaultValue = "${env:HANDLESTCK_SERVER_SMB_PORT}",
+            description = "Also serve SMB 2.x on this port, 0 for a free one (default: no SMB; env HANDLESTCK_SERVER_SMB_PORT).")
     private Integer smbPort;
 
     @Option(names = "--no-fixtures",
-            description = "Turn off the Handle Fixture Protocol under $fixtures (env HANDLESTCK_FIXTURES=false).")
+            description = "Turn off the Handle Fixture Protocol under $fixtures (env HANDLESTCK_SERVER_FIXTURES=false).")
     private boolean noFixtures;
 
     @Override
@@ -126,7 +126,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private Set<Defect> parseDefects() {
         List<String> names = new ArrayList<>(defects);
-        String fromEnvironment = System.getenv("HANDLESTCK_DEFECTS");
+        String fromEnvironment = System.getenv("HANDLESTCK_SERVER_DEFECTS");
         if (names.isEmpty() && fromEnvironment != null) {
             for (String name : fromEnvironment.split(",")) {
                 if (!name.isBlank()) {
@@ -149,14 +149,14 @@ final class ServeCommand implements Callable<Integer> {
         if (noFixtures) {
             return false;
         }
-        String fromEnvironment = System.getenv("HANDLESTCK_FIXTURES");
+        String fromEnvironment = System.getenv("HANDLESTCK_SERVER_FIXTURES");
         if (fromEnvironment == null || fromEnvironment.isBlank()) {
             return true;
         }
         return switch (fromEnvironment.trim().toLowerCase(Locale.ROOT)) {
             case "true", "on", "1", "yes" -> true;
             case "false", "off", "0", "no" -> false;
-            default -> throw new UsageException("HANDLESTCK_FIXTURES must be true or false, not '" + fromEnvironment + "'");
+            default -> throw new UsageException("HANDLESTCK_SERVER_FIXTURES must be true or false, not '" + fromEnvironment + "'");
         };
     }
 }

@@ -87,19 +87,19 @@ public class HandlesReferenceContainer extends GenericContainer<HandlesReference
     /** The storage account the server serves (default {@code devstoreaccount1}). */
     public HandlesReferenceContainer withAccount(String account) {
         this.account = account;
-        return withEnv("HANDLESTCK_ACCOUNT", account);
+        return withEnv("HANDLESTCK_SERVER_ACCOUNT", account);
     }
 
     /** The account key, base64 (default: the well-known emulator key). */
     public HandlesReferenceContainer withKey(String key) {
         this.key = key;
-        return withEnv("HANDLESTCK_KEY", key);
+        return withEnv("HANDLESTCK_SERVER_KEY", key);
     }
 
     /** Makes the server misbehave in one named way; repeatable. For proving that a client or a kit notices. */
     public HandlesReferenceContainer withDefect(Defect defect) {
         defects.add(defect);
-        return withEnv("HANDLESTCK_DEFECTS", defects.stream().map(Defect::name).collect(Collectors.joining(",")));
+        return withEnv("HANDLESTCK_SERVER_DEFECTS", defects.stream().map(Defect::name).collect(Collectors.joining(",")));
     }
 
     /** At most this many handles are closed per Force Close Handles call (default 1000); more need a marker. */
@@ -107,7 +107,7 @@ public class HandlesReferenceContainer extends GenericContainer<HandlesReference
         if (pageSize < 1) {
             throw new IllegalArgumentException("the force-close page size must be at least 1, not " + pageSize);
         }
-        return withEnv("HANDLESTCK_FORCE_CLOSE_PAGE_SIZE", String.valueOf(pageSize));
+        return withEnv("HANDLESTCK_SERVER_FORCE_CLOSE_PAGE_SIZE", String.valueOf(pageSize));
     }
 
     public String getAccount() {

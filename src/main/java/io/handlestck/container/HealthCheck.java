@@ -12,7 +12,7 @@ import java.net.URI;
  *
  * <pre>{@code java -cp /app/handles-tck.jar io.handlestck.container.HealthCheck}</pre>
  *
- * The port is the one {@code serve} listens on: {@code HANDLESTCK_PORT}, else the default 10004.
+ * The port is the one {@code serve} listens on: {@code HANDLESTCK_SERVER_PORT}, else the default 10004.
  */
 public final class HealthCheck {
 
@@ -23,7 +23,7 @@ public final class HealthCheck {
     }
 
     public static void main(String[] args) {
-        String port = System.getenv().getOrDefault("HANDLESTCK_PORT", String.valueOf(HandlesReferenceContainer.PORT));
+        String port = System.getenv().getOrDefault("HANDLESTCK_SERVER_PORT", String.valueOf(HandlesReferenceContainer.PORT));
         URI health = URI.create("http://127.0.0.1:" + port + HEALTH_PATH);
         try {
             HttpURLConnection connection = (HttpURLConnection) health.toURL().openConnection();

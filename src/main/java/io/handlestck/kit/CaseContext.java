@@ -33,7 +33,6 @@ public final class CaseContext {
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     private final List<TestShare> shares = Collections.synchronizedList(new ArrayList<>());
     private final List<OpenedHandle> opened = Collections.synchronizedList(new ArrayList<>());
-    private final ThreadLocal<List<Exchange>> dynamicTestExchanges = new ThreadLocal<>();
     private volatile HandleProvisioner provisioner;
 
     CaseContext(KitSession session, CatalogueEntry entry) {
@@ -104,23 +103,8 @@ public final class CaseContext {
         }
     }
 
-    /** Collects the exchanges of the dynamic test running on this thread apart from its siblings'. */
-    void startDynamicTest() {
-        dynamicTestExchanges.set(new ArrayList<>());
-    }
-
-    List<Exchange> finishDynamicTest() {
-        List<Exchange> mine = dynamicTestExchanges.get();
-        dynamicTestExchanges.remove();
-        return mine == null ? List.of() : List.copyOf(mine);
-    }
-
     private void record(Exchange exchange) {
         exchanges.add(exchange);
-        List<Exchange> dynamic = dynamicTestExchanges.get();
-        if (dynamic != null) {
-            dynamic.add(exchange);
-        }
         session.noticeServerHeader(exchange);
     }
 

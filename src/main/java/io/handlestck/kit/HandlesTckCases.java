@@ -12,8 +12,10 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * Marks a class of conformance cases. One annotation instead of three so that no case class can
- * forget one of them: the {@link CaseExtension} (statuses, target, shares, cleanup), concurrent
+ * Marks a class of conformance cases. One annotation instead of five so that no case class can
+ * forget one of them: the kit's three extensions ({@link CaseGate} decides whether a case runs,
+ * {@link CaseParameters} hands it its {@link CaseContext}, {@link CaseVerdicts} turns its outcome into a
+ * status, cleans up and publishes the result), concurrent
  * execution (every case works in its own share, so cases never share state), and display names
  * that carry the case id, its title and the target.
  */
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@ExtendWith(CaseExtension.class)
+@ExtendWith({CaseGate.class, CaseParameters.class, CaseVerdicts.class})
 @Execution(ExecutionMode.CONCURRENT)
 @DisplayNameGeneration(CaseNames.Generator.class)
 public @interface HandlesTckCases {

@@ -6,12 +6,10 @@ import io.handlestck.kit.client.TargetClient;
 import io.handlestck.kit.config.KitConfig;
 import io.handlestck.kit.provision.HandleProvisionerFactory;
 import io.handlestck.kit.provision.Provisioners;
-import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.Exchange;
 import io.handlestck.server.ReferenceServer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +18,12 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One run of the kit against one target: its configuration, the target, the chosen provisioner, the
- * unique share-name prefix, and the results the cases report. The {@link io.handlestck.kit.run.KitRunner}
+ * One run of the kit against one target: its configuration, the target, the chosen provisioner and the
+ * unique share-name prefix. The {@link io.handlestck.kit.run.KitRunner}
  * opens one and hands its id to the cases through a launcher configuration parameter; when cases run
  * without the runner (a user's {@code @Suite}, an IDE), the first case opens one from system
  * properties and the environment and the JUnit root context closes it.
@@ -35,6 +34,8 @@ public final class KitSession implements AutoCloseable {
     public static final String SESSION_PARAMETER = "handlestck.session";
     /** The configuration parameter (or system property) that names a YAML config file in {@code @Suite} runs. */
     public static final String CONFIG_FILE_PARAMETER = "handlestck.config";
+    /** The environment variable that names a YAML config file in {@code @Suite} runs. */
+    public static final String CONFIG_FILE_ENVIRONMENT = "HANDLESTCK_CONFIG";
 
     private static final Map<String, KitSession> OPEN = new ConcurrentHashMap<>();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -48,7 +49,6 @@ public final class KitSession implements AutoCloseable {
     private final ReferenceServer embeddedServer;
     private final String sharePrefix;
     private final AtomicInteger shareCounter = new AtomicInteger();
-    private final Map<String, CaseResult> results = new ConcurrentHashMap<>();
     private volatile String serverHeader;
 
     private KitSession(KitConfig config, ReferenceServer embeddedServer, HandleProvisionerFactory provisionerFactory,
@@ -112,18 +112,27 @@ public final class KitSession implements AutoCloseable {
             return session;
         }
         return context.getRoot().getStore(NAMESPACE).computeIfAbsent(KitSession.class,
-                key -> open(configFrom(context)), KitSession.class);
+                key -> open(configFrom(context::getConfigurationParameter)), KitSession.class);
     }
 
-    /** The configuration of a run without the runner: {@code handlestck.*} parameters, system properties, environment. */
-    private static KitConfig configFrom(ExtensionContext context) {
+    /** Whether the open session {@code id} certifies the embedded reference server. */
+    public static boolean embeddedServer(String id) {
+        KitSession session = OPEN.get(id);
+        return session != null && session.embeddedServer();
+    }
+
+    /**
+     * The configuration of a run without the runner: {@code handlestck.*} JUnit configuration parameters
+     * (which include system properties), the environment, and the YAML file either names.
+     */
+    public static KitConfig configFrom(Function<String, Optional<String>> configurationParameter) {
         Map<String, String> parameters = new HashMap<>();
         for (String key : KitConfig.KEYS) {
-            context.getConfigurationParameter(KitConfig.SYSTEM_PROPERTY_PREFIX + key)
+            configurationParameter.apply(KitConfig.SYSTEM_PROPERTY_PREFIX + key)
                     .ifPresent(value -> parameters.put(key, value));
         }
-        Optional<String> file = context.getConfigurationParameter(CONFIG_FILE_PARAMETER)
-                .or(() -> Optional.ofNullable(System.getenv("HANDLESTCK_CONFIG")));
+        Optional<String> file = configurationParameter.apply(CONFIG_FILE_PARAMETER)
+                .or(() -> Optional.ofNullable(System.getenv(CONFIG_FILE_ENVIRONMENT)));
         return KitConfig.resolve(parameters, new Properties(), System.getenv(), file.map(Path::of).orElse(null));
     }
 
@@ -131,7 +140,7 @@ public final class KitSession implements AutoCloseable {
     private static void probe(TargetClient client) {
         try {
             client.send("GET", TargetClient.withQuery(client.endpoint().toString(), "comp", "list"), Map.of());
-        } catch (Exception e) { // REST Assured rethrows the transport's checked IOException undeclared
+        } catch (RuntimeException e) { // the kit's transport reports a connection failure unchecked
             throw new IllegalStateException("target " + client.endpoint() + " is unreachable: " + rootMessage(e), e);
         }
     }
@@ -180,29 +189,6 @@ public final class KitSession implements AutoCloseable {
         if (serverHeader == null) {
             serverHeader = serverHeaderOf(exchange);
         }
-    }
-
-    void record(String uniqueId, CaseResult result) {
-        results.put(uniqueId, result);
-    }
-
-    /** Adds cleanup problems to the results already recorded under a test factory. */
-    void addCleanupProblems(String factoryUniqueId, List<String> problems) {
-        results.replaceAll((uniqueId, result) -> {
-            if (!uniqueId.startsWith(factoryUniqueId)) {
-                return result;
-            }
-            List<String> all = new ArrayList<>(result.cleanupProblems());
-            all.addAll(problems);
-            return new CaseResult(result.id(), result.title(), result.conformanceClass(), result.level(),
-                    result.status(), result.sources(), result.variant(), result.displayName(),
-                    result.durationMillis(), result.message(), List.copyOf(all), result.exchanges());
-        });
-    }
-
-    /** The result a case recorded for the test with this unique id, removed from the session. */
-    public Optional<CaseResult> take(String uniqueId) {
-        return Optional.ofNullable(results.remove(uniqueId));
     }
 
     /** Stops the embedded server, if this session started one. */

@@ -10,13 +10,14 @@
  *       {@code capabilities} ({@code handles}, {@code snapshots}, {@code fixture-state} are checked by
  *       the kit before the body runs; others such as {@code rename} are probed by the case) and
  *       {@code allowed} answer sets ({@code {name: {values: [...], source: ...}}}).</li>
- *   <li>Write exactly one method for it in the class of that conformance class
- *       ({@code force-close-handles} → {@code io.handlestck.kit.cases.ForceCloseHandlesCases}),
- *       annotated {@link io.handlestck.kit.CaseId @CaseId("FCH-001")}. The class carries
+ *   <li>Write exactly one method for it in one of the classes the catalogue file names in
+ *       {@code implementedBy} (by convention, without it: {@code force-close-handles} →
+ *       {@code io.handlestck.kit.cases.ForceCloseHandlesCases}), annotated
+ *       {@link io.handlestck.kit.CaseId @CaseId("FCH-001")}. The class carries
  *       {@link io.handlestck.kit.HandlesTckCases @HandlesTckCases}.</li>
  *   <li>Make it a {@code @ParameterizedTest(name = CaseNames.VARIANT)} over its variants (file,
- *       directory, share root, depths, name shapes, counts around page sizes), or a
- *       {@code @TestFactory}; a plain {@code @Test} only when there is truly no variant.</li>
+ *       directory, share root, depths, name shapes, counts around page sizes); a plain {@code @Test}
+ *       only when there is truly no variant.</li>
  *   <li>Take {@link io.handlestck.kit.CaseContext CaseContext ctx} as the last parameter and use only it
  *       to reach the target: {@code ctx.newShare()} for a fresh share (deleted afterwards),
  *       {@code ctx.handles().open(HandleRequest.on(share, path))} for handles,

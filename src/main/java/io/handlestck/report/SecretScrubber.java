@@ -72,7 +72,8 @@ public final class SecretScrubber {
                 : result.cleanupProblems().stream().map(this::text).toList();
         return new CaseResult(result.id(), result.title(), result.conformanceClass(), result.level(),
                 result.status(), result.sources(), result.variant(), result.displayName(), result.durationMillis(),
-                text(result.message()), cleanup, exchanges);
+                text(result.message()), cleanup, exchanges, result.catalogueFile(), result.javaClass(),
+                result.javaMethod());
     }
 
     private Exchange scrub(Exchange exchange) {

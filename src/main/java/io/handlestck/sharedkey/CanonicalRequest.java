@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * The parts of an HTTP request that a SharedKey or SharedKeyLite signature covers, independent of
- * any HTTP library: the server builds one from a Jetty request, the kit from a REST Assured request.
+ * any HTTP library: the server builds one from a Jetty request, the kit from the request it is about to send.
  *
  * @param method       the HTTP verb, upper case
  * @param headers      request headers; names are matched case-insensitively

@@ -47,6 +47,7 @@ class ProgressPrinterTest {
 
     private static CaseResult result(String id, String title, String variant, Status status, long millis) {
         return new CaseResult(id, title, "force-close-handles", Level.REQUIRED, status, List.of(), variant,
-                id + " " + title, millis, null, List.of(), List.of());
+                id + " " + title, millis, null, List.of(), List.of(), "suites/force-close-handles.yaml",
+                "io.handlestck.kit.cases.ForceCloseHandlesCases", "singleIdClosesOnlyThatHandle");
     }
 }

@@ -39,10 +39,10 @@ class HandlesReferenceContainerTest {
                 .withDefect(Defect.RECURSION_IGNORED).withDefect(Defect.NO_BOM);
 
         assertThat(container.getEnvMap())
-                .containsEntry("HANDLESTCK_ACCOUNT", "acct1")
-                .containsEntry("HANDLESTCK_KEY", "a2V5")
-                .containsEntry("HANDLESTCK_FORCE_CLOSE_PAGE_SIZE", "3")
-                .containsEntry("HANDLESTCK_DEFECTS", "RECURSION_IGNORED,NO_BOM");
+                .containsEntry("HANDLESTCK_SERVER_ACCOUNT", "acct1")
+                .containsEntry("HANDLESTCK_SERVER_KEY", "a2V5")
+                .containsEntry("HANDLESTCK_SERVER_FORCE_CLOSE_PAGE_SIZE", "3")
+                .containsEntry("HANDLESTCK_SERVER_DEFECTS", "RECURSION_IGNORED,NO_BOM");
         assertThat(container.getAccount()).isEqualTo("acct1");
         assertThat(container.getKey()).isEqualTo("a2V5");
         assertThat(container.getExposedPorts()).containsExactly(HandlesReferenceContainer.PORT);

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
@@ -59,17 +58,27 @@ class CatalogueConsistencyTest {
     }
 
     @Test
+    void anUnknownAnswerSetFailsAtLoadNamingTheFileAndTheEntry() {
+        String yaml = "class: probe\ntitle: t\ncases:\n  - {id: PRO-998, title: t, level: required,"
+                + " allowed: {errorCodes: {values: [X], source: s}}}\n";
+        assertThatThrownBy(() -> Catalogue.parse("probe", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageStartingWith("suites/probe.yaml entry PRO-998 names unknown answer set 'errorCodes'")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void everyCaseMethodHasAnEntry() {
         List<String> orphans = methods.byId().keySet().stream().filter(id -> catalogue.entry(id).isEmpty()).toList();
         assertThat(orphans).as("@CaseId values without a catalogue entry").isEmpty();
     }
 
     @Test
-    void everyCaseMethodIsAParameterizedTestOrFactoryTakingTheCaseContextLast() {
+    void everyCaseMethodIsAParameterizedTestOrTestTakingTheCaseContextLast() {
         for (Map.Entry<String, List<Method>> implementation : methods.byId().entrySet()) {
             for (Method method : implementation.getValue()) {
                 boolean variantAware = method.isAnnotationPresent(ParameterizedTest.class)
-                        || method.isAnnotationPresent(TestFactory.class) || method.isAnnotationPresent(Test.class);
+                        || method.isAnnotationPresent(Test.class);
                 assertThat(variantAware).as("%s is not a JUnit test method", method).isTrue();
                 Parameter[] parameters = method.getParameters();
                 assertThat(parameters).as("%s takes no CaseContext", method).isNotEmpty();

@@ -51,7 +51,8 @@ class KitWithSmbClientMetaTest {
                     .map(KitAgainstReferenceServerMetaTest::describe).toList();
             assertThat(notPassing).as("required and recommended cases that did not pass, except those whose handles"
                     + " must seem to come from a client the kit is not").isEmpty();
-            assertThat(report.cases()).filteredOn(result -> result.status() == Status.COULD_NOT_TEST)
+            assertThat(report.cases()).filteredOn(result -> result.status() == Status.COULD_NOT_TEST
+                            && result.level() != Level.OPTIONAL)
                     .allSatisfy(result -> assertThat(result.message()).contains("client-identity"));
             assertThat(report.cases()).filteredOn(result -> result.id().startsWith("CV-"))
                     .allSatisfy(result -> assertThat(result.status()).as(result.displayName()).isEqualTo(Status.PASS));

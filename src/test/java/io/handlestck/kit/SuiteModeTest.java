@@ -41,7 +41,7 @@ class SuiteModeTest {
             @Override
             public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entryPublished) {
                 entryPublished.getKeyValuePairs().entrySet().stream()
-                        .filter(pair -> pair.getKey().equals(CaseExtension.STATUS_ENTRY))
+                        .filter(pair -> pair.getKey().equals(CaseResults.STATUS_ENTRY))
                         .forEach(pair -> statuses.add(pair.getValue()));
             }
 

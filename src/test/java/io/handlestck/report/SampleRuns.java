@@ -64,7 +64,8 @@ final class SampleRuns {
                 List.of(new Source("spec", "force-close-handles.txt#x-ms-handle-id", "A single id closes that handle.")),
                 variant, "[" + id + "] title of " + id + " [" + variant + "] @ " + ENDPOINT, 41,
                 message, status == Status.FAIL ? List.of("share htck-1 left behind: 409") : List.of(),
-                List.of(exchange(id)));
+                List.of(exchange(id)), "suites/" + klass + ".yaml", "io.handlestck.kit.cases.SampleCases",
+                "case" + id.replace("-", ""));
     }
 
     static Exchange exchange(String id) {

@@ -39,7 +39,8 @@ class SecretScrubberTest {
         CaseResult result = SampleRuns.result("LH-002", io.handlestck.kit.result.Level.REQUIRED,
                 io.handlestck.kit.result.Status.PASS, "file");
         CaseResult withExchange = new CaseResult(result.id(), result.title(), result.conformanceClass(), result.level(),
-                result.status(), result.sources(), result.variant(), result.displayName(), 1, null, List.of(), List.of(exchange));
+                result.status(), result.sources(), result.variant(), result.displayName(), 1, null, List.of(), List.of(exchange),
+                result.catalogueFile(), result.javaClass(), result.javaMethod());
 
         RunReport scrubbed = scrubber.scrub(SampleRuns.run(List.of(withExchange), null));
 

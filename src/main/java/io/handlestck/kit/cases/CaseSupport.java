@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.handlestck.kit.CaseContext;
 import io.handlestck.kit.TestShare;
+import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.ForceCloseResult;
 import io.handlestck.kit.client.HandleListing;
@@ -143,7 +144,7 @@ final class CaseSupport {
     }
 
     /** Asserts the status is one of the entry's allowed answers ({@code allowed.<answerSet>}). */
-    static void assertAllowedStatus(CaseContext ctx, String answerSet, Response response, String what) {
+    static void assertAllowedStatus(CaseContext ctx, AnswerSet answerSet, Response response, String what) {
         List<String> allowed = ctx.entry().allowed(answerSet);
         if (!allowed.contains(Integer.toString(response.getStatusCode()))) {
             fail(what + ": expected HTTP " + String.join(" or ", allowed) + ", got " + describe(response));
@@ -157,7 +158,7 @@ final class CaseSupport {
     }
 
     /** Asserts an error status and a code the entry allows ({@code allowed.<answerSet>}). */
-    static void assertAllowedError(CaseContext ctx, String answerSet, Response response, int status, String what) {
+    static void assertAllowedError(CaseContext ctx, AnswerSet answerSet, Response response, int status, String what) {
         assertStatus(response, status, what);
         List<String> allowed = ctx.entry().allowed(answerSet);
         String code = errorCode(response);

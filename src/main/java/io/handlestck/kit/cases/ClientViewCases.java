@@ -16,6 +16,7 @@ import io.handlestck.kit.CaseId;
 import io.handlestck.kit.CaseNames;
 import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
+import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.ForceCloseResult;
 import io.handlestck.kit.client.ListHandlesCall;
@@ -68,7 +69,7 @@ public class ClientViewCases {
 
         Probe probe = client(ctx).probe(share.name(), id);
         assertFails(probe, "the force-closed handle " + id);
-        List<String> gone = ctx.entry().allowed("goneStatus");
+        List<String> gone = ctx.entry().allowed(AnswerSet.GONE_STATUS);
         assertTrue(gone.contains(probe.statusHex()), "after the force close the client's " + probe.operation()
                 + " answered " + probe.statusHex() + ", not one of the statuses meaning the handle is gone " + gone);
     }
@@ -184,7 +185,7 @@ public class ClientViewCases {
         String file = share.file("dir/held.txt");
         String id = ids(ctx.handles().open(HandleRequest.on(share.name(), file))).get(0);
 
-        assertAllowedStatus(ctx, "blockedStatus", blocked(ctx, share, file, operation),
+        assertAllowedStatus(ctx, AnswerSet.BLOCKED_STATUS, blocked(ctx, share, file, operation),
                 "REST " + operation + " while an SMB client holds the file open");
         assertWorks(client(ctx).probe(share.name(), id), "the client's handle after the refused " + operation);
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), file).handleId(id)), 1, "Force Close of " + id);

@@ -15,6 +15,7 @@ import io.handlestck.kit.CaseId;
 import io.handlestck.kit.CaseNames;
 import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
+import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.restassured.response.Response;
 import java.util.List;
@@ -66,7 +67,7 @@ public class ForceCloseErrorCases {
         String path = resource.create(share);
         Set<String> ids = new TreeSet<>(open(ctx, share, path, 2));
 
-        assertAllowedStatus(ctx, "status", ctx.target().forceClose(ForceCloseCall.on(share.name(), path)),
+        assertAllowedStatus(ctx, AnswerSet.STATUS, ctx.target().forceClose(ForceCloseCall.on(share.name(), path)),
                 "Force Close without x-ms-handle-id on the " + resource);
 
         assertEquals(ids, openOn(ctx, share, List.of(path)), "a refused request must not close any handle");
@@ -91,7 +92,7 @@ public class ForceCloseErrorCases {
         Set<String> ids = new TreeSet<>(open(ctx, share, file, 2));
 
         for (String handleId : List.of("*", ids.iterator().next())) {
-            assertAllowedError(ctx, "errorCode", ctx.target().forceClose(
+            assertAllowedError(ctx, AnswerSet.ERROR_CODE, ctx.target().forceClose(
                     ForceCloseCall.on(share.name(), file).handleId(handleId).recursive(recursive)), 400,
                     "Force Close " + handleId + " on a file with x-ms-recursive: " + recursive);
         }
@@ -124,7 +125,7 @@ public class ForceCloseErrorCases {
         TestShare share = ctx.newShare();
         String path = resource.create(share);
         share.snapshot();
-        assertAllowedError(ctx, "errorCode", ctx.target().forceClose(ForceCloseCall.on(share.name(), path)
+        assertAllowedError(ctx, AnswerSet.ERROR_CODE, ctx.target().forceClose(ForceCloseCall.on(share.name(), path)
                 .allHandles().snapshot("2001-01-01T00:00:00.0000000Z")), 404,
                 "Force Close * on a " + resource + " of a snapshot that was never taken");
     }

@@ -16,6 +16,7 @@ import io.handlestck.kit.CaseId;
 import io.handlestck.kit.CaseNames;
 import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
+import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.ForceCloseResult;
 import io.handlestck.kit.provision.HandleRequest;
@@ -95,7 +96,7 @@ public class ForceClosePagingCases {
         String file = share.file("target.txt");
         Set<String> ids = new TreeSet<>(open(ctx, share, file, 2));
 
-        assertAllowedError(ctx, "errorCode", ctx.target().forceClose(
+        assertAllowedError(ctx, AnswerSet.ERROR_CODE, ctx.target().forceClose(
                 ForceCloseCall.on(share.name(), file).allHandles().marker(marker)), 400,
                 "Force Close * with the marker '" + marker + "' the target never issued");
 

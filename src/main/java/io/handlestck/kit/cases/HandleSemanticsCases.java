@@ -17,6 +17,7 @@ import io.handlestck.kit.CaseNames;
 import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
 import io.handlestck.kit.cases.CaseSupport.HandleTree;
+import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.ListHandlesCall;
 import io.handlestck.kit.client.TargetClient;
@@ -81,7 +82,7 @@ public class HandleSemanticsCases {
         String file = share.file("dir/locked.txt");
         open(ctx, share, file, handles);
 
-        assertAllowedStatus(ctx, "blockedStatus", ctx.target().deleteFile(share.name(), file),
+        assertAllowedStatus(ctx, AnswerSet.BLOCKED_STATUS, ctx.target().deleteFile(share.name(), file),
                 "Delete File while " + handles + " handle(s) are open");
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), file).allHandles()), handles,
                 "Force Close * on the file");
@@ -96,7 +97,7 @@ public class HandleSemanticsCases {
         share.directory(directory);
         open(ctx, share, directory, 2);
 
-        assertAllowedStatus(ctx, "blockedStatus", ctx.target().deleteDirectory(share.name(), directory),
+        assertAllowedStatus(ctx, AnswerSet.BLOCKED_STATUS, ctx.target().deleteDirectory(share.name(), directory),
                 "Delete Directory while handles are open on it");
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), directory).allHandles()), 2,
                 "Force Close * on the directory");
@@ -115,7 +116,7 @@ public class HandleSemanticsCases {
         }
         openOne(ctx, share, lockedPath);
 
-        assertAllowedStatus(ctx, "blockedStatus", ctx.target().rename(share.name(), "src", "dst", true),
+        assertAllowedStatus(ctx, AnswerSet.BLOCKED_STATUS, ctx.target().rename(share.name(), "src", "dst", true),
                 "Rename Directory while a handle is open on '" + lockedPath + "'");
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), "src").allHandles().recursive(true)), 1,
                 "recursive Force Close * on the directory");
@@ -131,7 +132,7 @@ public class HandleSemanticsCases {
         String file = share.file("dir/locked.txt");
         open(ctx, share, file, handles);
 
-        assertAllowedStatus(ctx, "blockedStatus", ctx.target().rename(share.name(), file, "dir/renamed.txt", false),
+        assertAllowedStatus(ctx, AnswerSet.BLOCKED_STATUS, ctx.target().rename(share.name(), file, "dir/renamed.txt", false),
                 "Rename File while " + handles + " handle(s) are open");
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), file).allHandles()), handles,
                 "Force Close * on the file");

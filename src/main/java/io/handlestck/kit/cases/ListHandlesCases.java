@@ -19,6 +19,7 @@ import io.handlestck.kit.CaseNames;
 import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
 import io.handlestck.kit.cases.CaseSupport.HandleTree;
+import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.HandleListing.ListedHandle;
 import io.handlestck.kit.client.HandleListing;
 import io.handlestck.kit.client.ListHandlesCall;
@@ -179,7 +180,7 @@ public class ListHandlesCases {
         TestShare share = ctx.newShare();
         String path = resource.create(share);
         share.snapshot();
-        assertAllowedError(ctx, "errorCode", ctx.target().listHandles(ListHandlesCall.on(share.name(), path)
+        assertAllowedError(ctx, AnswerSet.ERROR_CODE, ctx.target().listHandles(ListHandlesCall.on(share.name(), path)
                 .snapshot("2001-01-01T00:00:00.0000000Z")), 404, "List Handles of a snapshot that was never taken");
     }
 

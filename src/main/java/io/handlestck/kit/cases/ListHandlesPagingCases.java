@@ -17,6 +17,7 @@ import io.handlestck.kit.CaseId;
 import io.handlestck.kit.CaseNames;
 import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
+import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.HandleListing.ListedHandle;
 import io.handlestck.kit.client.HandleListing;
@@ -127,7 +128,7 @@ public class ListHandlesPagingCases {
     @ValueSource(strings = {"0", "-1", "-2147483649", "abc", "1.5", "0x10"})
     void invalidMaxResultsIsRefused(String maxResults, CaseContext ctx) {
         TestShare share = ctx.newShare();
-        assertAllowedError(ctx, "errorCode", ctx.target().listHandles(
+        assertAllowedError(ctx, AnswerSet.ERROR_CODE, ctx.target().listHandles(
                 ListHandlesCall.on(share.name(), share.file("file.txt")).maxResults(maxResults)), 400,
                 "List Handles with maxresults=" + maxResults);
     }
@@ -174,7 +175,7 @@ public class ListHandlesPagingCases {
     void foreignMarkerIsRefused(String marker, CaseContext ctx) {
         TestShare share = ctx.newShare();
         String file = share.file("file.txt");
-        assertAllowedError(ctx, "errorCode", ctx.target().listHandles(ListHandlesCall.on(share.name(), file).marker(marker)),
+        assertAllowedError(ctx, AnswerSet.ERROR_CODE, ctx.target().listHandles(ListHandlesCall.on(share.name(), file).marker(marker)),
                 400, "List Handles with the marker '" + marker + "' the target never issued");
     }
 

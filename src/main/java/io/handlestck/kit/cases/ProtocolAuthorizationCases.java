@@ -17,6 +17,7 @@ import io.handlestck.kit.CaseId;
 import io.handlestck.kit.CaseNames;
 import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
+import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.HandleListing;
 import io.handlestck.kit.client.ListHandlesCall;
@@ -77,7 +78,7 @@ public class ProtocolAuthorizationCases {
     @ValueSource(strings = {"*", "one handle id"})
     void missingDateIsRefused(String handleId, CaseContext ctx) {
         refusedAndNothingClosed(ctx, handleId, Signing.sharedKey().withoutDate(), "no Date and no x-ms-date",
-                response -> assertAllowedStatus(ctx, "status", response, "Force Close without a date"));
+                response -> assertAllowedStatus(ctx, AnswerSet.STATUS, response, "Force Close without a date"));
     }
 
     @CaseId("PRO-014")
@@ -93,7 +94,7 @@ public class ProtocolAuthorizationCases {
                 ? ctx.target().request(Signing.unsigned()).get(url)
                 : ctx.target().request(Signing.unsigned()).header("x-ms-handle-id", "*").put(url);
 
-        assertAllowedError(ctx, "errorCode", response, 403, operation + " authorized by an account SAS");
+        assertAllowedError(ctx, AnswerSet.ERROR_CODE, response, 403, operation + " authorized by an account SAS");
         assertEquals(ids, openOn(ctx, share, List.of(FILE)), "a refused request must not close any handle");
     }
 
@@ -109,7 +110,7 @@ public class ProtocolAuthorizationCases {
                 ? ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE), Signing.unsigned())
                 : ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles(), Signing.unsigned());
 
-        assertAllowedStatus(ctx, "status", response, operation + " without Authorization");
+        assertAllowedStatus(ctx, AnswerSet.STATUS, response, operation + " without Authorization");
         assertEquals(ids, openOn(ctx, share, List.of(FILE)), "a refused request must not close any handle");
     }
 

@@ -22,6 +22,7 @@ import io.handlestck.kit.CaseId;
 import io.handlestck.kit.CaseNames;
 import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
+import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.ListHandlesCall;
 import io.handlestck.kit.client.Signing;
@@ -247,9 +248,9 @@ public class ProtocolCases {
         TestShare share = Probe.prepare(ctx);
         Set<String> ids = new TreeSet<>(open(ctx, share, FILE, 1));
 
-        assertAllowedStatus(ctx, "status", ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE)
+        assertAllowedStatus(ctx, AnswerSet.STATUS, ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE)
                 .header("x-ms-version", version)), "List Handles at x-ms-version " + version);
-        assertAllowedStatus(ctx, "status", ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles()
+        assertAllowedStatus(ctx, AnswerSet.STATUS, ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles()
                 .header("x-ms-version", version)), "Force Close Handles at x-ms-version " + version);
 
         assertEquals(ids, openOn(ctx, share, List.of(FILE)), "a refused request must not close any handle");
@@ -264,7 +265,7 @@ public class ProtocolCases {
         Response response = operation.equals("List Handles")
                 ? ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE), noVersion)
                 : ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles(), noVersion);
-        assertAllowedError(ctx, "errorCode", response, 400, operation + " signed without x-ms-version");
+        assertAllowedError(ctx, AnswerSet.ERROR_CODE, response, 400, operation + " signed without x-ms-version");
     }
 
     @CaseId("PRO-020")
@@ -283,9 +284,9 @@ public class ProtocolCases {
     @ValueSource(strings = {"-1", "abc", "1.5", ""})
     void invalidTimeoutIsRefused(String timeout, CaseContext ctx) {
         TestShare share = Probe.prepare(ctx);
-        assertAllowedError(ctx, "errorCode", ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE)
+        assertAllowedError(ctx, AnswerSet.ERROR_CODE, ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE)
                 .timeout(timeout)), 400, "List Handles with timeout='" + timeout + "'");
-        assertAllowedError(ctx, "errorCode", ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE)
+        assertAllowedError(ctx, AnswerSet.ERROR_CODE, ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE)
                 .allHandles().timeout(timeout)), 400, "Force Close with timeout='" + timeout + "'");
     }
 

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class Catalogue {
                         + (raw.id == null ? raw.title : raw.id));
             }
             entries.add(new CatalogueEntry(raw.id, raw.title, raw.level, raw.sources, raw.versions,
-                    capabilities(name, raw), raw.allowed, raw.notes, name));
+                    capabilities(name, raw), allowed(name, raw), raw.notes, name));
         }
         List<String> caseClasses = file.implementedBy == null || file.implementedBy.isEmpty()
                 ? List.of(caseClassName(name))
@@ -123,6 +124,18 @@ public final class Catalogue {
                     + String.join(", ", Arrays.stream(Capability.values()).map(Capability::catalogueName).toList()))));
         }
         return capabilities;
+    }
+
+    /** The entry's answer sets by type; a name no case reads is a catalogue error, never ignored. */
+    private static Map<AnswerSet, AllowedAnswers> allowed(String file, EntryFile raw) {
+        Map<AnswerSet, AllowedAnswers> allowed = new EnumMap<>(AnswerSet.class);
+        if (raw.allowed != null) {
+            raw.allowed.forEach((name, answers) -> allowed.put(AnswerSet.named(name).orElseThrow(() ->
+                    new CatalogueException("suites/" + file + ".yaml entry " + raw.id + " names unknown answer set '"
+                            + name + "'; known: " + String.join(", ", Arrays.stream(AnswerSet.values())
+                            .map(AnswerSet::catalogueName).toList()))), answers));
+        }
+        return allowed;
     }
 
     /** {@code force-close-handles} → {@code io.handlestck.kit.cases.ForceCloseHandlesCases}. */

@@ -13,10 +13,10 @@ import java.util.Set;
  * @param conformanceClass the file it comes from, without {@code .yaml} (filled in by the loader)
  * @param versions         x-ms-version range; {@link VersionRange#ANY} when the YAML has none
  * @param capabilities     what the provisioner must offer or the target may lack ({@link Capability})
- * @param allowed          answer-set name to the answers the specification leaves open
+ * @param allowed          answer set to the answers the specification leaves open
  */
 public record CatalogueEntry(String id, String title, Level level, List<Source> sources, VersionRange versions,
-                             Set<Capability> capabilities, Map<String, AllowedAnswers> allowed, String notes,
+                             Set<Capability> capabilities, Map<AnswerSet, AllowedAnswers> allowed, String notes,
                              String conformanceClass) {
 
     public CatalogueEntry {
@@ -27,7 +27,7 @@ public record CatalogueEntry(String id, String title, Level level, List<Source> 
     }
 
     /** The answers allowed for the named answer set; a case asking for an unknown set is a catalogue bug. */
-    public List<String> allowed(String answerSet) {
+    public List<String> allowed(AnswerSet answerSet) {
         AllowedAnswers answers = allowed.get(answerSet);
         if (answers == null) {
             throw new IllegalStateException(id + " has no allowed answer set '" + answerSet + "' in suites/"

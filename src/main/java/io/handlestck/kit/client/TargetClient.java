@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -263,7 +264,7 @@ public final class TargetClient {
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(READ_TIMEOUT_MILLIS))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
-            sent.forEach(builder::header);
+            sent.forEach((name, value) -> builder.header(name, onTheWire(value)));
             request = builder.build();
         } catch (IllegalArgumentException refusedByTheJdkClient) {
             throw new IllegalStateException("the kit cannot send " + method + " " + scrubber.text(url) + ": "
@@ -286,6 +287,19 @@ public final class TargetClient {
         sink.accept(ExchangeRecorder.exchange(scrubber, method, url, recordedRequestHeaders, body, response.statusCode(),
                 recordedResponseHeaders, response.body(), millis));
         return new Answer(response.statusCode(), recordedResponseHeaders, response.body());
+    }
+
+    /**
+     * A header value as HTTP/1.1 carries it: octets. A value beyond ASCII (a malformed-input case sends
+     * some) goes out as its UTF-8 bytes, which the JDK client accepts as obs-text, one byte per char.
+     */
+    private static String onTheWire(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 0x7f) {
+                return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+            }
+        }
+        return value;
     }
 
     /**

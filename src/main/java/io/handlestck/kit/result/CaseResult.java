@@ -1,5 +1,6 @@
 package io.handlestck.kit.result;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
@@ -11,8 +12,15 @@ import java.util.List;
  * @param displayName      unique within a run; carries id, variant and target
  * @param message          why the status is not PASS; null on PASS
  * @param cleanupProblems  what could not be cleaned up afterwards; reported beside the verdict, never as it
+ * @param catalogueFile    where the entry is written, e.g. {@code suites/force-close-handles.yaml}
+ * @param javaClass        the class of the case method, e.g. {@code io.handlestck.kit.cases.ForceCloseHandlesCases};
+ *                         null when no method carries the id
+ * @param javaMethod       the case method's name, e.g. {@code singleIdClosesOnlyThatHandle}; null when no
+ *                         method carries the id
  */
+@JsonPropertyOrder({"id", "title", "conformanceClass", "catalogueFile", "javaClass", "javaMethod", "level", "status"})
 public record CaseResult(String id, String title, String conformanceClass, Level level, Status status,
                          List<Source> sources, String variant, String displayName, long durationMillis,
-                         String message, List<String> cleanupProblems, List<Exchange> exchanges) {
+                         String message, List<String> cleanupProblems, List<Exchange> exchanges,
+                         String catalogueFile, String javaClass, String javaMethod) {
 }

@@ -5,8 +5,11 @@ package io.handlestck.kit.result;
  * field, or a recorded real-service response.
  *
  * @param kind     {@code spec}, {@code swagger}, {@code recording} or {@code doc}
- * @param ref      a file and section, a repository path or a URL
- * @param text     the quoted sentence or a summary of the recorded answer
+ * @param ref      a note of the project and its section, {@code sources/FILE.md (Section)} or
+ *                 {@code sources/FILE.md §N}, resolving inside {@code suites/sources/} (shipped in the jar);
+ *                 what follows in parentheses names the public source the note cites
+ * @param text     the quoted sentence, or a summary of a recorded answer; a text in the project's own
+ *                 words, not a quotation, starts with {@code (paraphrase)}
  */
 public record Source(String kind, String ref, String text) {
 }

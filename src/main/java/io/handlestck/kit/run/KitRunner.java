@@ -2,9 +2,12 @@ package io.handlestck.kit.run;
 
 import io.handlestck.kit.CaseId;
 import io.handlestck.kit.CaseNames;
+import io.handlestck.kit.CaseResults;
+import io.handlestck.kit.CaseSelection;
 import io.handlestck.kit.KitSession;
 import io.handlestck.kit.catalogue.Catalogue;
 import io.handlestck.kit.catalogue.CatalogueEntry;
+import io.handlestck.kit.catalogue.ConformanceClass;
 import io.handlestck.kit.config.KitConfig;
 import io.handlestck.kit.config.KitConfigException;
 import io.handlestck.kit.result.CaseResult;
@@ -36,6 +39,7 @@ import java.util.stream.Collectors;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.MethodSelector;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -54,17 +58,6 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class KitRunner {
 
-    /**
-     * Worker threads per core against a remote target: its cases mostly wait on the network, so more
-     * threads than cores pay off.
-     */
-    private static final String REMOTE_PARALLELISM_FACTOR = "4";
-    /**
-     * Against the embedded server the kit and the server share the cores and cases are CPU-bound:
-     * more threads than cores only make cases wait for each other (bench, 18:20 UTC, 2 cores: a warm
-     * run took 6.5 s with factor 4 and 6.2 s serially).
-     */
-    private static final String EMBEDDED_PARALLELISM_FACTOR = "1";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private KitRunner() {
@@ -82,7 +75,7 @@ public final class KitRunner {
         CaseMethods methods = CaseMethods.of(catalogue);
         listener.planned(selected.size());
 
-        Collector collector = new Collector(selected, listener);
+        Collector collector = new Collector(selected, methods, listener);
         String runId = config.runPrefix() + "-" + Long.toString(Math.abs(RANDOM.nextLong() % 2_176_782_336L), 36);
         String error = null;
         KitSession session = null;
@@ -140,9 +133,7 @@ public final class KitRunner {
             }
         }
         List<CatalogueEntry> selected = catalogue.entries().stream()
-                .filter(entry -> config.cases().isEmpty() || config.cases().contains(entry.id()))
-                .filter(entry -> config.classes().isEmpty() || config.classes().contains(entry.conformanceClass()))
-                .filter(entry -> config.levels().isEmpty() || config.levels().contains(entry.level()))
+                .filter(entry -> CaseSelection.selected(config, entry))
                 .toList();
         if (selected.isEmpty()) {
             throw new KitConfigException("the selection (cases, classes, levels) matches no case of the catalogue"
@@ -174,9 +165,8 @@ public final class KitRunner {
         parameters.put("junit.jupiter.execution.parallel.enabled", Boolean.toString(config.parallel()));
         parameters.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
         parameters.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
-        parameters.put("junit.jupiter.execution.parallel.config.strategy", "dynamic");
-        parameters.put("junit.jupiter.execution.parallel.config.dynamic.factor",
-                session.embeddedServer() ? EMBEDDED_PARALLELISM_FACTOR : REMOTE_PARALLELISM_FACTOR);
+        parameters.put("junit.jupiter.execution.parallel.config.strategy", "custom");
+        parameters.put("junit.jupiter.execution.parallel.config.custom.class", KitParallelism.class.getName());
         // Named explicitly: JUnit otherwise logs a notice about its default on every run.
         parameters.put("junit.jupiter.execution.parallel.config.executor-service", "FORK_JOIN_POOL");
         parameters.put("junit.jupiter.extensions.autodetection.enabled", "false");
@@ -194,28 +184,37 @@ public final class KitRunner {
         launcher.execute(plan, listeners);
     }
 
-    /** Gathers results as tests finish and fills in the ones no case could record. */
+    /**
+     * Gathers the results the cases publish as report entries ({@link CaseResults}) and fills in the
+     * ones no case could publish.
+     */
     private static final class Collector implements TestExecutionListener {
         private final List<CatalogueEntry> selected;
+        private final CaseMethods methods;
         private final RunListener listener;
         private final List<CaseResult> results = new ArrayList<>();
+        private final Set<String> published = ConcurrentHashMap.newKeySet();
         private final Map<String, String> classFailures = new ConcurrentHashMap<>();
         private final AtomicInteger index = new AtomicInteger();
         private volatile KitSession session;
 
-        Collector(List<CatalogueEntry> selected, RunListener listener) {
+        Collector(List<CatalogueEntry> selected, CaseMethods methods, RunListener listener) {
             this.selected = selected;
+            this.methods = methods;
             this.listener = listener;
         }
 
         @Override
-        public void executionSkipped(TestIdentifier identifier, String reason) {
-            takeRecorded(identifier);
+        public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+            CaseResults.read(entry).ifPresent(result -> {
+                published.add(identifier.getUniqueId());
+                add(result);
+            });
         }
 
         @Override
         public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-            if (takeRecorded(identifier)) {
+            if (published.contains(identifier.getUniqueId())) {
                 return;
             }
             Optional<Method> method = identifier.getSource().filter(MethodSource.class::isInstance)
@@ -236,12 +235,6 @@ public final class KitRunner {
             }
         }
 
-        private boolean takeRecorded(TestIdentifier identifier) {
-            Optional<CaseResult> recorded = session.take(identifier.getUniqueId());
-            recorded.ifPresent(this::add);
-            return recorded.isPresent();
-        }
-
         private synchronized void add(CaseResult result) {
             results.add(result);
             int position = index.incrementAndGet();
@@ -260,7 +253,8 @@ public final class KitRunner {
                     why = runError;
                 } else if (methods.method(entry.id()).isEmpty()) {
                     why = "no case method carries @CaseId(\"" + entry.id() + "\") in "
-                            + Catalogue.caseClassName(entry.conformanceClass());
+                            + String.join(", ", catalogue.conformanceClass(entry.conformanceClass())
+                                    .map(ConformanceClass::caseClasses).orElse(List.of()));
                 } else if (!classFailures.isEmpty()) {
                     why = "the case class could not run: " + String.join("; ", classFailures.values());
                 } else {
@@ -274,9 +268,9 @@ public final class KitRunner {
             return sorted;
         }
 
-        private static CaseResult errorResult(CatalogueEntry entry, String displayName, String message) {
-            return new CaseResult(entry.id(), entry.title(), entry.conformanceClass(), entry.level(), Status.ERROR,
-                    entry.sources(), "", displayName, 0, message, List.of(), List.of());
+        private CaseResult errorResult(CatalogueEntry entry, String displayName, String message) {
+            return CaseResults.of(entry, methods.method(entry.id()).orElse(null), Status.ERROR, "", displayName, 0,
+                    message, List.of(), List.of());
         }
     }
 

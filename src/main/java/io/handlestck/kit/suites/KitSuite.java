@@ -11,7 +11,8 @@ import org.junit.platform.suite.api.Suite;
 
 /**
  * Makes a class a suite of kit cases, run the way the kit's own runner runs them: Jupiter only, cases
- * in parallel (every case works in its own share). One annotation so that the suites cannot drift apart.
+ * in parallel (every case works in its own share), as many at once as {@link
+ * io.handlestck.kit.run.KitParallelism} says. One annotation so that the suites cannot drift apart.
  *
  * <p>Run a suite from your own build ({@code mvn test -Dtest=AllCasesSuite}) or your IDE. The target
  * comes from system properties or the environment ({@code handlestck.endpoint}, {@code handlestck.account},
@@ -26,7 +27,8 @@ import org.junit.platform.suite.api.Suite;
 @ConfigurationParameter(key = "junit.jupiter.execution.parallel.enabled", value = "true")
 @ConfigurationParameter(key = "junit.jupiter.execution.parallel.mode.default", value = "concurrent")
 @ConfigurationParameter(key = "junit.jupiter.execution.parallel.mode.classes.default", value = "concurrent")
-@ConfigurationParameter(key = "junit.jupiter.execution.parallel.config.strategy", value = "dynamic")
-@ConfigurationParameter(key = "junit.jupiter.execution.parallel.config.dynamic.factor", value = "4")
+@ConfigurationParameter(key = "junit.jupiter.execution.parallel.config.strategy", value = "custom")
+@ConfigurationParameter(key = "junit.jupiter.execution.parallel.config.custom.class",
+        value = "io.handlestck.kit.run.KitParallelism")
 public @interface KitSuite {
 }

@@ -101,8 +101,8 @@ class ServeCommandTest {
     /** The container image configures the server through HANDLESTCK_* variables; a flag still wins over its variable. */
     @Test
     void serveReadsItsSettingsFromTheEnvironmentAndFlagsWin() throws Exception {
-        Map<String, String> environment = Map.of("HANDLESTCK_PORT", "0", "HANDLESTCK_ACCOUNT", "envacct",
-                "HANDLESTCK_FORCE_CLOSE_PAGE_SIZE", "3", "HANDLESTCK_DEFECTS", "NO_BOM");
+        Map<String, String> environment = Map.of("HANDLESTCK_SERVER_PORT", "0", "HANDLESTCK_SERVER_ACCOUNT", "envacct",
+                "HANDLESTCK_SERVER_FORCE_CLOSE_PAGE_SIZE", "3", "HANDLESTCK_SERVER_DEFECTS", "NO_BOM");
         try (Serving serving = Serving.start(environment)) {
             assertThat(serving.endpoint.getPath()).isEqualTo("/envacct");
             WireClient client = WireClient.pathStyle(serving.endpoint, "envacct", ReferenceServer.DEV_KEY);
@@ -114,7 +114,7 @@ class ServeCommandTest {
         try (Serving serving = Serving.start(environment, "--account", "flagacct")) {
             assertThat(serving.endpoint.getPath()).isEqualTo("/flagacct");
         }
-        try (Serving serving = Serving.start(Map.of("HANDLESTCK_PORT", "0", "HANDLESTCK_FIXTURES", "false"))) {
+        try (Serving serving = Serving.start(Map.of("HANDLESTCK_SERVER_PORT", "0", "HANDLESTCK_SERVER_FIXTURES", "false"))) {
             WireClient client = WireClient.pathStyle(serving.endpoint, ReferenceServer.DEV_ACCOUNT, ReferenceServer.DEV_KEY);
             assertThat(client.fixtureRequest("GET", "").send().status()).isEqualTo(404);
         }
@@ -122,10 +122,10 @@ class ServeCommandTest {
 
     @Test
     void aBadEnvironmentValueIsOneLineAndExitCodeTwo() throws Exception {
-        assertUsageError(run(Map.of("HANDLESTCK_PORT", "not-a-port"), "serve"));
-        assertUsageError(run(Map.of("HANDLESTCK_FIXTURES", "maybe"), "serve", "--port", "0"));
-        assertUsageError(run(Map.of("HANDLESTCK_DEFECTS", "NOPE"), "serve", "--port", "0"));
-        assertUsageError(run(Map.of("HANDLESTCK_KEY", "not base64!"), "serve", "--port", "0"));
+        assertUsageError(run(Map.of("HANDLESTCK_SERVER_PORT", "not-a-port"), "serve"));
+        assertUsageError(run(Map.of("HANDLESTCK_SERVER_FIXTURES", "maybe"), "serve", "--port", "0"));
+        assertUsageError(run(Map.of("HANDLESTCK_SERVER_DEFECTS", "NOPE"), "serve", "--port", "0"));
+        assertUsageError(run(Map.of("HANDLESTCK_SERVER_KEY", "not base64!"), "serve", "--port", "0"));
     }
 
     @Test
