@@ -141,7 +141,7 @@ public final class Comparison {
     }
 
     private static String escape(String text) {
-        return Objects.requireNonNullElse(text, "").replace("&", "&amp;").replace("<", "&lt;")
+        return CarriableText.of(Objects.requireNonNullElse(text, "")).replace("&", "&amp;").replace("<", "&lt;")
                 .replace(">", "&gt;").replace("\"", "&quot;");
     }
 

@@ -165,18 +165,21 @@ public final class JUnitXmlReport {
         }
     }
 
-    /** Scrubs node by node, so that a mark such as {@code <scrubbed>} is escaped like any other text. */
+    /**
+     * Scrubs node by node, so that a mark such as {@code <scrubbed>} is escaped like any other text, and
+     * makes every value {@link CarriableText carriable} in XML 1.0: a display name may hold U+FFFE.
+     */
     private static void scrub(Element element, SecretScrubber scrubber) {
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
             Node attribute = attributes.item(i);
-            attribute.setNodeValue(scrubber.text(attribute.getNodeValue()));
+            attribute.setNodeValue(CarriableText.of(scrubber.text(attribute.getNodeValue())));
         }
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element childElement) {
                 scrub(childElement, scrubber);
             } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                child.setNodeValue(scrubber.text(child.getNodeValue()));
+                child.setNodeValue(CarriableText.of(scrubber.text(child.getNodeValue())));
             }
         }
     }

@@ -118,8 +118,12 @@ public final class ReportJson {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            // U+2028 and U+2029 end a line in older JavaScript parsers.
-            return ch == 0x2028 || ch == 0x2029 ? new SerializedString(String.format("\\u%04x", ch)) : null;
+            // U+2028 and U+2029 end a line in older JavaScript parsers. Characters HTML cannot carry
+            // (C1 controls, U+FFFE, U+FFFF, surrogates, which a lone one would leave as invalid UTF-8)
+            // stay intact for the page's script as \\u escapes.
+            boolean escaped = ch == 0x2028 || ch == 0x2029 || Character.isSurrogate((char) ch)
+                    || !CarriableText.carriable((char) ch);
+            return escaped ? new SerializedString(String.format("\\u%04x", ch)) : null;
         }
     }
 }

@@ -34,7 +34,7 @@ final class ReportText {
 
     /** A Markdown table cell: pipes escaped, line breaks flattened, {@code <} kept from starting HTML. */
     static String cell(String text) {
-        return text == null ? "" : text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+        return text == null ? "" : CarriableText.of(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
                 .replaceAll("\\R", " ");
     }
 

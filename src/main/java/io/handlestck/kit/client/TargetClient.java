@@ -3,6 +3,7 @@ package io.handlestck.kit.client;
 import io.handlestck.kit.config.KitConfig;
 import io.handlestck.kit.provision.ProvisionerContext;
 import io.handlestck.kit.result.Exchange;
+import io.handlestck.kit.rules.ResponseRules;
 import io.handlestck.sharedkey.CanonicalRequest;
 import io.restassured.builder.ResponseBuilder;
 import io.restassured.http.Header;
@@ -57,7 +58,8 @@ public final class TargetClient {
     public TargetClient(Target target, Consumer<Exchange> sink) {
         this.target = target;
         this.scrubber = new Scrubber(List.of(target.key()));
-        this.sink = sink;
+        // Every answer is recorded first, then held to the rules of every answer (issue 12).
+        this.sink = sink.andThen(ResponseRules::check);
     }
 
     public Target target() {

@@ -229,13 +229,17 @@ public final class ServiceHandler extends Handler.Abstract {
         if (headers.getLongField(HttpHeader.CONTENT_LENGTH) <= 0 && !headers.contains(HttpHeader.TRANSFER_ENCODING)) {
             return NO_BODY; // most requests: no buffer to allocate, nothing to wait for
         }
+        byte[] body;
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY) {
-                throw new ServiceError(413, "RequestBodyTooLarge", "The request body is too large and exceeds the maximum permissible limit.");
-            }
-            return body;
+            body = in.readNBytes(MAX_BODY + 1);
+        } catch (IOException broken) {
+            // A body that ends early or is badly chunked is the client's fault (the fuzzer found a 500 here).
+            throw new ServiceError(400, "InvalidInput", "One of the request inputs is not valid. The request body could not be read.");
         }
+        if (body.length > MAX_BODY) {
+            throw new ServiceError(413, "RequestBodyTooLarge", "The request body is too large and exceeds the maximum permissible limit.");
+        }
+        return body;
     }
 
     private Reply errorReply(ServiceError error, String requestId) {

@@ -28,6 +28,8 @@ public final class XmlErrorHandler extends ErrorHandler {
             case 413 -> new ServiceError(413, "RequestBodyTooLarge", "The request body is too large. " + why);
             case 414 -> ServiceError.invalidUri("The URI is too long.");
             case 431 -> new ServiceError(431, "InvalidHeaderValue", "The request headers are too large.");
+            // An unknown protocol version (GET / HTTP/9.9) is the client's mistake, not the server's.
+            case 505 -> new ServiceError(505, "UnsupportedHttpVersion", "The HTTP version of the request is not supported.");
             default -> status >= 400 && status < 500
                     ? new ServiceError(status, "InvalidInput", "One of the request inputs is not valid. " + why)
                     : new ServiceError(500, "InternalError", "Server encountered an internal error. Please try again after some time.");
