@@ -47,6 +47,13 @@ final class ProgressPrinter implements RunListener {
     }
 
     @Override
+    public synchronized void notice(String line) {
+        clearBar();
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
     public synchronized void caseFinished(int index, int total, CaseResult result) {
         clearBar();
         out.println(line(index, total, result));

@@ -58,8 +58,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    SmbOptions smb;
+
     @Option(names = "--provisioner", paramLabel = "NAME",
-            description = "How handles are opened: auto (default), fixture, preopened, none, or a vendor's provisioner.")
+            description = "How handles are opened: auto (default), fixture, smb, none, or a vendor's provisioner.")
     String provisioner;
 
     @Option(names = "--x-ms-version", paramLabel = "V",
@@ -278,6 +281,7 @@ final class RunCommand implements Callable<Integer> {
     private Map<String, String> runFlags() {
         Map<String, String> flags = new LinkedHashMap<>();
         TargetOptions.putIfGiven(flags, "provisioner", provisioner);
+        flags.putAll(smb.flags());
         if (!VersionMatrix.isMatrix(version)) {
             TargetOptions.putIfGiven(flags, "version", version); // a matrix pins each version in turn
         }

@@ -4,6 +4,7 @@ import io.handlestck.kit.catalogue.CatalogueEntry;
 import io.handlestck.kit.client.Answers;
 import io.handlestck.kit.client.TargetClient;
 import io.handlestck.kit.provision.Capability;
+import io.handlestck.kit.provision.ClientView;
 import io.handlestck.kit.provision.HandleProvisioner;
 import io.handlestck.kit.provision.HandleRequest;
 import io.handlestck.kit.provision.HandleState;
@@ -14,6 +15,7 @@ import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -116,6 +118,14 @@ public final class CaseContext {
      */
     List<String> cleanup() {
         List<String> problems = new ArrayList<>();
+        HandleProvisioner held = provisioner;
+        if (held != null) {
+            try {
+                problems.addAll(held.release());
+            } catch (RuntimeException e) {
+                problems.add("provisioner " + held.name() + " did not release its handles: " + e);
+            }
+        }
         List<TestShare> toDelete;
         synchronized (shares) {
             toDelete = List.copyOf(shares);
@@ -192,6 +202,16 @@ public final class CaseContext {
         @Override
         public OptionalInt forceClosePageSize() {
             return delegate.forceClosePageSize();
+        }
+
+        @Override
+        public List<String> release() {
+            return delegate.release();
+        }
+
+        @Override
+        public Optional<ClientView> clientView() {
+            return delegate.clientView();
         }
     }
 }

@@ -106,7 +106,6 @@ class ConfigurationTableTest {
     @Test
     void everyYamlKeyHasARowAndEveryRowAYamlKey() {
         Set<String> inCode = new TreeSet<>(KitConfig.KEYS);
-        inCode.add(KitConfig.PREOPENED_KEY);
         assertThat(tableYaml).isEqualTo(inCode);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.handlestck.kit.config.KitConfig;
 import io.handlestck.kit.config.KitConfigException;
+import io.handlestck.kit.provision.smb.SmbSettings;
 import io.handlestck.kit.result.Level;
 import io.handlestck.server.ReferenceServer;
 import java.net.URI;
@@ -93,7 +94,13 @@ class KitConfigTest {
         assertRefused(() -> cli("parallel", "yes"), "parallel (command line)");
         assertRefused(() -> cli("levels", "required,mandatory"), "'mandatory'");
         assertRefused(() -> cli("runPrefix", "Bad--Prefix"), "runPrefix (command line)");
-        assertRefused(() -> cli("provisioner", "preopened"), "preopened");
+        assertRefused(() -> cli("smbPort", "0"), "smbPort (command line) must be a TCP port");
+        assertRefused(() -> cli("smbEncrypt", "maybe"), "smbEncrypt (command line) must be true or false");
+        assertRefused(() -> cli("smbDialects", "2.1,1.0"), "not '1.0'");
+        assertRefused(() -> cli("smbEncrypt", "true", "smbDialects", "2.0.2,2.1"), "needs an SMB 3 dialect");
+        assertRefused(() -> cli("smbWorkstation", "a name far too long"), "smbWorkstation (command line)");
+        assertRefused(() -> KitConfig.resolve(Map.of(), new Properties(), Map.of(), write(
+                "preopened:\n  - {share: s, handleId: '1'}\n")), "unknown setting 'preopened'");
         assertRefused(() -> cli("colour", "blue"), "unknown setting 'colour'");
         assertRefused(() -> KitConfig.resolve(Map.of(), new Properties(),
                 Map.of("HANDLESTCK_CONNECTION_STRING", "AccountName=a;AccountKey=" + KEY), null), "no FileEndpoint=");
@@ -107,14 +114,29 @@ class KitConfigTest {
     }
 
     @Test
-    void preopenedHandlesComeFromTheConfigFile() {
-        KitConfig config = KitConfig.resolve(Map.of(), new Properties(), Map.of(), write(
-                "provisioner: preopened\npreopened:\n  - {share: s, path: d/f.txt, handleId: '123'}\n"
-                        + "  - {share: s, handleId: '456', snapshot: '2026-01-01T00:00:00.0000000Z'}\n"));
-        assertThat(config.provisioner()).isEqualTo("preopened");
-        assertThat(config.preopened()).hasSize(2);
-        assertThat(config.preopened().get(1).path()).isEmpty();
-        assertThat(config.preopened().get(1).snapshot()).isEqualTo("2026-01-01T00:00:00.0000000Z");
+    void smbSettingsComeFromEveryLayerAndDefaultToWhatAzureExpects() {
+        KitConfig azure = KitConfig.resolve(Map.of("endpoint", "https://acct.file.core.windows.net", "key", KEY),
+                new Properties(), Map.of(), null);
+        SmbSettings defaults = SmbSettings.of(azure);
+        assertThat(defaults).extracting(SmbSettings::host, SmbSettings::port, SmbSettings::user, SmbSettings::domain,
+                SmbSettings::password, SmbSettings::encrypt, SmbSettings::workstation, SmbSettings::configured)
+                .containsExactly("acct.file.core.windows.net", 445, "acct", "AZURE", KEY, true, "HANDLESTCK", false);
+
+        Properties system = new Properties();
+        system.setProperty("handlestck.smbPort", "4455");
+        KitConfig layered = KitConfig.resolve(Map.of("endpoint", "http://127.0.0.1:1/devstoreaccount1", "key", KEY,
+                "smbDialects", "2.1"), system, Map.of("HANDLESTCK_SMB_PASSWORD", "other-secret"),
+                write("smbHost: files.example\nsmbWorkstation: ci-runner\n"));
+        SmbSettings smb = SmbSettings.of(layered);
+        assertThat(smb.host()).isEqualTo("files.example");
+        assertThat(smb.port()).isEqualTo(4455);
+        assertThat(smb.password()).isEqualTo("other-secret");
+        assertThat(smb.encrypt()).isFalse();
+        assertThat(smb.workstation()).isEqualTo("ci-runner");
+        assertThat(smb.dialects()).containsExactly(com.hierynomus.mssmb2.SMB2Dialect.SMB_2_1);
+        assertThat(smb.configured()).isTrue();
+        assertThat(layered.toString()).doesNotContain("other-secret").contains("smbPassword=<redacted>");
+        assertThat(layered.secrets()).containsExactly(KEY, "other-secret");
     }
 
     @Test

@@ -72,25 +72,6 @@ class ProvisionersTest {
         }
     }
 
-    @Test
-    void preopenedHandsOutOnlyTheListedHandlesAndNeverActsOnThem() throws Exception {
-        Path yaml = Files.writeString(dir.resolve("kit.yaml"), "endpoint: http://127.0.0.1:1/devstoreaccount1\nkey: "
-                + ReferenceServer.DEV_KEY + "\nprovisioner: preopened\npreopened:\n"
-                + "  - {share: users, path: a/b.txt, handleId: '11'}\n  - {share: users, path: a/b.txt, handleId: '12'}\n");
-        KitConfig config = KitConfig.resolve(Map.of(), new Properties(), Map.of(), yaml);
-        TargetClient unused = new TargetClient(new Target(config.endpoint(), config.account(), config.key(),
-                config.version()), exchange -> { });
-        HandleProvisioner preopened = Provisioners.choose(config, unused.provisioning(config)).create(unused.provisioning(config));
-
-        assertThat(preopened.capabilities()).containsExactly(Capability.PREOPENED);
-        assertThat(preopened.open(HandleRequest.on("users", "a/b.txt").count(2)))
-                .extracting(OpenedHandle::handleId).containsExactly("11", "12");
-        assertThatThrownBy(() -> preopened.open(HandleRequest.on("users", "a/b.txt").count(3)))
-                .isInstanceOf(PreconditionNotMet.class).hasMessageContaining("lists 2 preopened handle(s)");
-        assertThatThrownBy(() -> preopened.state("users", "11")).isInstanceOf(PreconditionNotMet.class);
-        assertThatThrownBy(() -> preopened.closeAsClient("users", "11")).isInstanceOf(PreconditionNotMet.class);
-    }
-
     private static TargetClient client(ReferenceServer server) {
         return new TargetClient(new Target(server.endpoint(), server.account(), server.key(), KitConfig.DEFAULT_VERSION),
                 exchange -> { });

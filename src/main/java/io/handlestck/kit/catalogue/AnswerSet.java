@@ -14,7 +14,9 @@ public enum AnswerSet {
     /** {@code x-ms-error-code} values, e.g. {@code ["UnsupportedHeader", "InvalidHeaderValue"]}. */
     ERROR_CODE("errorCode"),
     /** The HTTP status of an operation refused because a handle blocks it, e.g. {@code ["409"]}. */
-    BLOCKED_STATUS("blockedStatus");
+    BLOCKED_STATUS("blockedStatus"),
+    /** NT statuses, in hex, that tell an SMB client its handle no longer exists, e.g. {@code ["0xC0000128"]}. */
+    GONE_STATUS("goneStatus");
 
     private final String catalogueName;
 

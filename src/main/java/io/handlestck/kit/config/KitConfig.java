@@ -3,6 +3,7 @@ package io.handlestck.kit.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.handlestck.kit.provision.smb.SmbSettings;
 import io.handlestck.kit.result.Level;
 import io.handlestck.sharedkey.SharedKey;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -33,20 +33,21 @@ import java.util.stream.Stream;
  * @param endpoint    the File service endpoint, path-style ({@code http://host:port/account}) or
  *                    host-style ({@code https://account.file.core.windows.net}); null means the embedded
  *                    reference server
- * @param provisioner {@code auto}, {@code fixture}, {@code preopened}, {@code none}, or a vendor's name
+ * @param provisioner {@code auto}, {@code fixture}, {@code smb}, {@code none}, or a vendor's name
  * @param version     the x-ms-version under test, pinned on every request
  * @param cases       case ids to run; empty means all
  * @param classes     conformance classes to run ({@code force-close-handles}...); empty means all
  * @param levels      levels to run; empty means all
  * @param disabled    case ids reported as DISABLED instead of run
  * @param runPrefix   leads every share name the run creates, so that leftovers can be found and removed
+ * @param smb         the {@code smb*} settings as given, by name; {@link SmbSettings#of} resolves their defaults
  * @param origins     setting name to where its value came from, for messages and the report
  * @param bearerToken an access token for the bearer cases ({@code bearerToken}, or what
  *                    {@code bearerTokenCommand} printed), or null
  */
 public record KitConfig(URI endpoint, String account, String key, String provisioner, String version,
                         Set<String> cases, Set<String> classes, Set<Level> levels, Set<String> disabled,
-                        boolean parallel, String runPrefix, String product, List<PreopenedHandle> preopened,
+                        boolean parallel, String runPrefix, String product, Map<String, String> smb,
                         Path configFile, Map<String, String> origins, String bearerToken) {
 
     /** The x-ms-version the kit pins when none is configured: the newest one the kit's cases know. */
@@ -57,12 +58,9 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
     public static final String ENVIRONMENT_PREFIX = "HANDLESTCK_";
 
     /** The settings, by their CLI/YAML name. System properties prefix them, environment variables shout them. */
-    public static final List<String> KEYS = List.of("endpoint", "account", "key", "connectionString", "provisioner",
-            "version", "cases", "classes", "levels", "disabled", "parallel", "runPrefix", "product", "bearerToken",
-            "bearerTokenCommand");
-
-    /** The YAML-only key that lists handles opened out of band. */
-    public static final String PREOPENED_KEY = "preopened";
+    public static final List<String> KEYS = Stream.concat(Stream.of("endpoint", "account", "key", "connectionString",
+            "provisioner", "version", "cases", "classes", "levels", "disabled", "parallel", "runPrefix", "product",
+            "bearerToken", "bearerTokenCommand"), SmbSettings.KEYS.stream()).toList();
 
     private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern RUN_PREFIX = Pattern.compile("[a-z0-9](?:-?[a-z0-9])*");
@@ -74,7 +72,7 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
         classes = Set.copyOf(classes);
         levels = Set.copyOf(levels);
         disabled = Set.copyOf(disabled);
-        preopened = List.copyOf(preopened);
+        smb = Map.copyOf(smb);
         origins = Map.copyOf(origins);
     }
 
@@ -93,11 +91,8 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
     public static KitConfig resolve(Map<String, String> cliFlags, Properties systemProperties,
                                     Map<String, String> environment, Path yamlFileOrNull) {
         Map<String, Setting> merged = new LinkedHashMap<>();
-        List<PreopenedHandle> preopened = List.of();
         if (yamlFileOrNull != null) {
-            YamlLayer yaml = readYaml(yamlFileOrNull);
-            overlay(merged, yaml.settings, "config file " + yamlFileOrNull);
-            preopened = yaml.preopened;
+            overlay(merged, readYaml(yamlFileOrNull), "config file " + yamlFileOrNull);
         }
         Map<String, String> fromEnvironment = new LinkedHashMap<>();
         Map<String, String> fromSystem = new LinkedHashMap<>();
@@ -119,7 +114,7 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
             }
         }
         overlay(merged, cliFlags, "command line");
-        return build(merged, preopened, yamlFileOrNull);
+        return build(merged, yamlFileOrNull);
     }
 
     /** {@code runPrefix} → {@code HANDLESTCK_RUN_PREFIX}. */
@@ -151,21 +146,22 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
         out.put("parallel", parallel);
         out.put("runPrefix", runPrefix);
         out.put("product", product);
-        out.put("preopened", preopened.size());
+        out.put("smb", SmbSettings.redacted(smb));
         out.put("configFile", configFile == null ? null : configFile.toString());
         out.put("origins", new LinkedHashMap<>(origins)); // where each value came from; never the value itself
         return out;
     }
 
-    /** The values that authorize requests (account key, bearer token), for scrubbers. */
+    /** The values no report or log may show: the account key, the bearer token, an SMB password given apart from the key. */
     public List<String> secrets() {
-        return Stream.of(key, bearerToken).filter(Objects::nonNull).toList();
+        return Stream.of(key, bearerToken, smb.get("smbPassword")).filter(secret -> secret != null && !secret.isEmpty())
+                .distinct().toList();
     }
 
     /** A copy with this bearer token, e.g. one the embedded reference server issued. */
     public KitConfig withBearerToken(String token) {
         return new KitConfig(endpoint, account, key, provisioner, version, cases, classes, levels, disabled,
-                parallel, runPrefix, product, preopened, configFile, origins, token);
+                parallel, runPrefix, product, smb, configFile, origins, token);
     }
 
     /** The redacted view: a configuration printed in a log or an exception must not leak the key. */
@@ -177,26 +173,23 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
     /** A copy that runs only the given case ids; used by tests and by callers that select programmatically. */
     public KitConfig withCases(Collection<String> ids) {
         return new KitConfig(endpoint, account, key, provisioner, version, Set.copyOf(ids), classes, levels, disabled,
-                parallel, runPrefix, product, preopened, configFile, origins, bearerToken);
+                parallel, runPrefix, product, smb, configFile, origins, bearerToken);
     }
 
     /** A copy aimed at another target, e.g. the embedded server the runner started. */
     public KitConfig withTarget(URI newEndpoint, String newAccount, String newKey) {
         return new KitConfig(newEndpoint, newAccount, newKey, provisioner, version, cases, classes, levels, disabled,
-                parallel, runPrefix, product, preopened, configFile, origins, bearerToken);
+                parallel, runPrefix, product, smb, configFile, origins, bearerToken);
     }
 
     /** A copy pinned at another x-ms-version: one pass of a run over several versions. */
     public KitConfig withVersion(String newVersion) {
         return new KitConfig(endpoint, account, key, provisioner, newVersion, cases, classes, levels, disabled,
-                parallel, runPrefix, product, preopened, configFile, origins, bearerToken);
+                parallel, runPrefix, product, smb, configFile, origins, bearerToken);
     }
 
     /** One resolved setting and where it came from. */
     record Setting(String value, String origin) {
-    }
-
-    private record YamlLayer(Map<String, String> settings, List<PreopenedHandle> preopened) {
     }
 
     private static void overlay(Map<String, Setting> merged, Map<String, String> layer, String layerName) {
@@ -225,7 +218,7 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
         };
     }
 
-    private static KitConfig build(Map<String, Setting> merged, List<PreopenedHandle> preopened, Path configFile) {
+    private static KitConfig build(Map<String, Setting> merged, Path configFile) {
         Map<String, String> origins = new LinkedHashMap<>();
         merged.forEach((key, setting) -> origins.put(key, setting.origin()));
 
@@ -253,10 +246,7 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
         String provisioner = value(merged, "provisioner", DEFAULT_PROVISIONER);
         if (!PROVISIONER.matcher(provisioner).matches()) {
             throw new KitConfigException("provisioner (" + origins.get("provisioner")
-                    + ") must be auto, fixture, preopened, none or a vendor provisioner's name, not '" + provisioner + "'");
-        }
-        if (provisioner.equals("preopened") && preopened.isEmpty()) {
-            throw new KitConfigException("provisioner preopened needs a 'preopened:' list of handles in the config file");
+                    + ") must be auto, fixture, smb, none or a vendor provisioner's name, not '" + provisioner + "'");
         }
         String parallelText = value(merged, "parallel", "true");
         if (!parallelText.equals("true") && !parallelText.equals("false")) {
@@ -277,10 +267,19 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
                         + ") may only contain required, recommended and optional, not '" + level + "'");
             }
         }
-        return new KitConfig(endpoint, account, key, provisioner, version, list(value(merged, "cases")),
+        Map<String, String> smb = new LinkedHashMap<>();
+        for (String name : SmbSettings.KEYS) {
+            String given = value(merged, name);
+            if (given != null) {
+                smb.put(name, given);
+            }
+        }
+        KitConfig config = new KitConfig(endpoint, account, key, provisioner, version, list(value(merged, "cases")),
                 list(value(merged, "classes")), levels, list(value(merged, "disabled")),
-                Boolean.parseBoolean(parallelText), runPrefix, value(merged, "product"), preopened, configFile, origins,
+                Boolean.parseBoolean(parallelText), runPrefix, value(merged, "product"), smb, configFile, origins,
                 BearerToken.resolve(merged.get("bearerToken"), merged.get("bearerTokenCommand")));
+        SmbSettings.validate(config);
+        return config;
     }
 
     private static URI endpoint(Setting setting) {
@@ -338,7 +337,7 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
         return out;
     }
 
-    private static YamlLayer readYaml(Path file) {
+    private static Map<String, String> readYaml(Path file) {
         Map<?, ?> document;
         try {
             document = YAML.readValue(Files.readString(file), Map.class);
@@ -350,40 +349,18 @@ public record KitConfig(URI endpoint, String account, String key, String provisi
             document = Map.of();
         }
         Map<String, String> settings = new LinkedHashMap<>();
-        List<PreopenedHandle> preopened = new ArrayList<>();
         for (Map.Entry<?, ?> entry : document.entrySet()) {
             String name = String.valueOf(entry.getKey());
             Object value = entry.getValue();
-            if (name.equals(PREOPENED_KEY)) {
-                preopened.addAll(preopenedHandles(file, value));
-            } else if (!KEYS.contains(name)) {
+            if (!KEYS.contains(name)) {
                 throw new KitConfigException("config file " + file + " has an unknown setting '" + name
-                        + "'; known settings: " + String.join(", ", KEYS) + ", " + PREOPENED_KEY);
+                        + "'; known settings: " + String.join(", ", KEYS));
             } else if (value instanceof Collection<?> values) {
                 settings.put(name, String.join(",", values.stream().map(String::valueOf).toList()));
             } else if (value != null) {
                 settings.put(name, String.valueOf(value));
             }
         }
-        return new YamlLayer(settings, preopened);
-    }
-
-    private static List<PreopenedHandle> preopenedHandles(Path file, Object value) {
-        if (!(value instanceof List<?> items)) {
-            throw new KitConfigException("config file " + file + ": 'preopened' must be a list of {share, path, handleId,"
-                    + " snapshot}");
-        }
-        List<PreopenedHandle> out = new ArrayList<>();
-        for (Object item : items) {
-            if (!(item instanceof Map<?, ?> fields) || fields.get("share") == null || fields.get("handleId") == null) {
-                throw new KitConfigException("config file " + file + ": every preopened handle needs at least share and"
-                        + " handleId; got " + item);
-            }
-            Object path = fields.get("path");
-            Object snapshot = fields.get("snapshot");
-            out.add(new PreopenedHandle(String.valueOf(fields.get("share")), path == null ? "" : String.valueOf(path),
-                    String.valueOf(fields.get("handleId")), snapshot == null ? null : String.valueOf(snapshot)));
-        }
-        return out;
+        return settings;
     }
 }

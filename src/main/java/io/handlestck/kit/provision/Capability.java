@@ -16,8 +16,16 @@ public enum Capability {
     SNAPSHOTS("snapshots", Kind.PROVISIONER),
     /** The client-side state of a handle can be observed ({@link HandleProvisioner#state}). */
     FIXTURE_STATE("fixture-state", Kind.PROVISIONER),
-    /** Handles listed in the config file exist and can be listed, but not closed. */
-    PREOPENED("preopened", Kind.PROVISIONER),
+    /**
+     * Handles can be made to appear to come from the client ip, name and session a {@link HandleRequest}
+     * asks for. A real SMB client cannot: its handles carry its own.
+     */
+    CLIENT_IDENTITY("client-identity", Kind.PROVISIONER),
+    /**
+     * The provisioner holds its handles as a real SMB client and answers {@link ClientView}: the NT
+     * status of its next I/O, its own address, session and workstation.
+     */
+    SMB_CLIENT("smb-client", Kind.PROVISIONER),
     /** The target renames files and directories (Rename File, Rename Directory). */
     RENAME("rename", Kind.TARGET_FEATURE),
     /** The target accepts SharedKeyLite authorization. */

@@ -40,7 +40,7 @@ public final class FixtureProvisioner implements HandleProvisioner {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.HANDLES, Capability.SNAPSHOTS, Capability.FIXTURE_STATE);
+        return Set.of(Capability.HANDLES, Capability.SNAPSHOTS, Capability.FIXTURE_STATE, Capability.CLIENT_IDENTITY);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.handlestck.kit.provision;
 
 import io.handlestck.kit.PreconditionNotMet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 public interface HandleProvisioner {
 
-    /** {@code fixture}, {@code preopened}, {@code none} or the vendor's name; appears in reports. */
+    /** {@code fixture}, {@code smb}, {@code none} or the vendor's name; appears in reports. */
     String name();
 
     /**
@@ -46,5 +47,20 @@ public interface HandleProvisioner {
      */
     default OptionalInt forceClosePageSize() {
         return OptionalInt.empty();
+    }
+
+    /**
+     * Ends this provisioner's hold on the target when its case ends: closes what it opened and is
+     * still open, ends its sessions. Called before the case's shares are deleted.
+     *
+     * @return what could not be closed, reported beside the verdict as cleanup problems
+     */
+    default List<String> release() {
+        return List.of();
+    }
+
+    /** The client's own view of its handles, when this provisioner is a real client ({@link #SMB_CLIENT}). */
+    default Optional<ClientView> clientView() {
+        return Optional.empty();
     }
 }

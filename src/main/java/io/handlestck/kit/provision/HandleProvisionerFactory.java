@@ -1,10 +1,12 @@
 package io.handlestck.kit.provision;
 
+import java.util.Optional;
+
 /**
  * Makes {@link HandleProvisioner}s (public SPI); the kit's own three and any vendor's found with
  * {@link java.util.ServiceLoader} ({@code META-INF/services/io.handlestck.kit.provision.HandleProvisionerFactory}).
  * Chosen by name ({@code provisioner: NAME}) or, with {@code auto}, the first whose {@link #detect}
- * says yes, in the order fixture, vendors, preopened, none.
+ * says yes, in the order fixture, vendors, smb, none.
  */
 public interface HandleProvisionerFactory {
 
@@ -16,4 +18,12 @@ public interface HandleProvisionerFactory {
 
     /** A provisioner for one case invocation; {@code context} records into that case's exchanges. */
     HandleProvisioner create(ProvisionerContext context);
+
+    /**
+     * What detection found that the user must know before the first case, in one line (the SMB
+     * endpoint refused the kit, for one); the runner prints it at the start of the run.
+     */
+    default Optional<String> finding() {
+        return Optional.empty();
+    }
 }

@@ -16,7 +16,7 @@ public interface ProvisionerContext {
     /** Endpoint, account, key and the pinned {@code x-ms-version}. */
     Target target();
 
-    /** The run's effective configuration, including the handles a user listed as preopened. */
+    /** The run's effective configuration, including the {@code smb*} settings. */
     KitConfig config();
 
     /**

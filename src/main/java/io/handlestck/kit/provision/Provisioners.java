@@ -5,6 +5,8 @@ import io.handlestck.kit.config.KitConfigException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import io.handlestck.kit.provision.smb.SmbProvisionerFactory;
+import io.handlestck.kit.provision.smb.SmbSettings;
 
 /** Chooses the run's provisioner: by name, or with {@code auto} the first that detects itself on the target. */
 public final class Provisioners {
@@ -22,7 +24,7 @@ public final class Provisioners {
         List<HandleProvisionerFactory> candidates = new ArrayList<>();
         candidates.add(new FixtureProvisioner.Factory());
         ServiceLoader.load(HandleProvisionerFactory.class).forEach(candidates::add);
-        candidates.add(new PreopenedProvisioner.Factory());
+        candidates.add(new SmbProvisionerFactory());
         if (config.provisioner().equals(AUTO)) {
             for (HandleProvisionerFactory candidate : candidates) {
                 if (candidate.detect(context)) {
@@ -30,7 +32,8 @@ public final class Provisioners {
                 }
             }
             return new NoProvisioner.Factory("no way to open handles on this target: it does not serve the Handle"
-                    + " Fixture Protocol (GET $fixtures) and the config file lists no preopened handles");
+                    + " Fixture Protocol (GET $fixtures) and no SMB endpoint is configured or answers on "
+                    + SmbSettings.of(config).host() + ":" + SmbSettings.of(config).port());
         }
         if (config.provisioner().equals(NoProvisioner.NAME)) {
             return new NoProvisioner.Factory(NoProvisioner.Factory.CHOSEN);

@@ -5,7 +5,7 @@ package io.handlestck.kit.result;
  *
  * @param serverHeader the {@code Server} response header the target sent, if any
  * @param product      product name and version as the user configured them, if any
- * @param provisioner  how handles were opened: {@code fixture}, {@code preopened}, {@code none} or a vendor's
+ * @param provisioner  how handles were opened: {@code fixture}, {@code smb}, {@code none} or a vendor's
  */
 public record TargetInfo(String endpoint, String account, String serverHeader, String product, String provisioner) {
 }

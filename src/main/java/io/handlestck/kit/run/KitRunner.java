@@ -90,6 +90,7 @@ public final class KitRunner {
             preflight = RunPreflight.of(session.config(), runId, null);
             listener.preflight(preflight);
             listener.planned(selected.size(), plannedResults);
+            session.provisionerFactory().finding().ifPresent(listener::notice);
             execute(session, selected, methods, collector, extra);
         } catch (KitConfigException e) {
             throw e;

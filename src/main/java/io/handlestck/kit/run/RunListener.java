@@ -21,6 +21,10 @@ public interface RunListener {
     default void planned(int entries) {
     }
 
+    /** Something the user must know before the results, in one line (an SMB endpoint that refused the kit). */
+    default void notice(String line) {
+    }
+
     /**
      * How many entries and results the run will execute.
      *
