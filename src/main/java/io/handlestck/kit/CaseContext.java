@@ -2,6 +2,7 @@ package io.handlestck.kit;
 
 import io.handlestck.kit.catalogue.CatalogueEntry;
 import io.handlestck.kit.client.TargetClient;
+import io.handlestck.kit.provision.Capability;
 import io.handlestck.kit.provision.HandleProvisioner;
 import io.handlestck.kit.provision.HandleRequest;
 import io.handlestck.kit.provision.HandleState;
@@ -58,7 +59,7 @@ public final class CaseContext {
         if (current == null) {
             synchronized (this) {
                 if (provisioner == null) {
-                    provisioner = new Tracking(session.provisionerFactory().create(client, session.config()));
+                    provisioner = new Tracking(session.provisionerFactory().create(client.provisioning(session.config())));
                 }
                 current = provisioner;
             }
@@ -182,7 +183,7 @@ public final class CaseContext {
         }
 
         @Override
-        public Set<String> capabilities() {
+        public Set<Capability> capabilities() {
             return delegate.capabilities();
         }
 

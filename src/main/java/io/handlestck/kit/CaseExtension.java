@@ -2,7 +2,7 @@ package io.handlestck.kit;
 
 import io.handlestck.kit.catalogue.CatalogueEntry;
 import io.handlestck.kit.config.KitConfig;
-import io.handlestck.kit.provision.HandleProvisioner;
+import io.handlestck.kit.provision.Capability;
 import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.Exchange;
 import io.handlestck.kit.result.Level;
@@ -207,10 +207,11 @@ public final class CaseExtension implements ParameterResolver, InvocationInterce
             return Optional.of(new Verdict(Status.NOT_APPLICABLE, entry.id() + " applies to x-ms-version "
                     + entry.versions() + "; the run tests " + ctx.version(), 0, null));
         }
-        Set<String> missing = new TreeSet<>(entry.capabilities());
-        missing.retainAll(HandleProvisioner.PROVISIONER_CAPABILITIES);
-        if (!missing.isEmpty()) {
-            missing.removeAll(ctx.handles().capabilities());
+        Set<String> missing = new TreeSet<>();
+        for (Capability needed : entry.capabilities()) {
+            if (needed.kind() == Capability.Kind.PROVISIONER && !ctx.handles().capabilities().contains(needed)) {
+                missing.add(needed.catalogueName());
+            }
         }
         if (!missing.isEmpty()) {
             return Optional.of(new Verdict(Status.COULD_NOT_TEST, entry.id() + " needs " + String.join(", ", missing)

@@ -78,7 +78,7 @@ public final class KitSession implements AutoCloseable {
             String[] firstServerHeader = new String[1];
             TargetClient probe = new TargetClient(target, exchange -> firstServerHeader[0] = serverHeaderOf(exchange));
             probe(probe);
-            HandleProvisionerFactory factory = Provisioners.choose(effective, probe);
+            HandleProvisionerFactory factory = Provisioners.choose(effective, probe.provisioning(effective));
             KitSession session = new KitSession(effective, server, factory, firstServerHeader[0]);
             OPEN.put(session.id, session);
             return session;

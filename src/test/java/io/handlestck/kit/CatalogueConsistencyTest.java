@@ -1,13 +1,17 @@
 package io.handlestck.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.handlestck.kit.catalogue.Catalogue;
 import io.handlestck.kit.catalogue.CatalogueEntry;
+import io.handlestck.kit.catalogue.CatalogueException;
 import io.handlestck.kit.catalogue.ConformanceClass;
 import io.handlestck.kit.run.CaseMethods;
+import java.io.ByteArrayInputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -40,8 +44,18 @@ class CatalogueConsistencyTest {
             List<Method> implementations = methods.byId().getOrDefault(entry.id(), List.of());
             assertThat(implementations).as("methods carrying @CaseId(\"%s\")", entry.id()).hasSize(1);
             assertThat(implementations.get(0).getDeclaringClass().getName()).as("class of %s", entry.id())
-                    .isEqualTo(Catalogue.caseClassName(entry.conformanceClass()));
+                    .isIn(catalogue.conformanceClass(entry.conformanceClass()).orElseThrow().caseClasses());
         }
+    }
+
+    @Test
+    void anUnknownCapabilityFailsAtLoadNamingTheFileAndTheEntry() {
+        String yaml = "class: probe\ntitle: t\ncases:\n  - {id: PRO-999, title: t, level: required,"
+                + " capabilities: [handles, pagingg]}\n";
+        assertThatThrownBy(() -> Catalogue.parse("probe", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageStartingWith("suites/probe.yaml entry PRO-999 names unknown capability 'pagingg'")
+                .hasMessageNotContaining("\n");
     }
 
     @Test

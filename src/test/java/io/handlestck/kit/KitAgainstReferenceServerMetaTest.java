@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.handlestck.kit.catalogue.Catalogue;
 import io.handlestck.kit.catalogue.CatalogueEntry;
 import io.handlestck.kit.config.KitConfig;
-import io.handlestck.kit.provision.HandleProvisioner;
+import io.handlestck.kit.provision.Capability;
 import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.Level;
 import io.handlestck.kit.result.RunReport;
@@ -59,8 +59,8 @@ class KitAgainstReferenceServerMetaTest {
                     .collect(Collectors.toMap(CatalogueEntry::id, entry -> entry));
             List<String> wrong = report.cases().stream().filter(result -> {
                 CatalogueEntry entry = entries.get(result.id());
-                boolean needsHandles = entry.needs(HandleProvisioner.HANDLES) || entry.needs(HandleProvisioner.SNAPSHOTS)
-                        || entry.needs(HandleProvisioner.FIXTURE_STATE);
+                boolean needsHandles = entry.needs(Capability.HANDLES) || entry.needs(Capability.SNAPSHOTS)
+                        || entry.needs(Capability.FIXTURE_STATE);
                 if (needsHandles) {
                     return result.status() != Status.COULD_NOT_TEST;
                 }

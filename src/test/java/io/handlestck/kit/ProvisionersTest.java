@@ -7,6 +7,7 @@ import io.handlestck.kit.client.Target;
 import io.handlestck.kit.client.TargetClient;
 import io.handlestck.kit.config.KitConfig;
 import io.handlestck.kit.config.KitConfigException;
+import io.handlestck.kit.provision.Capability;
 import io.handlestck.kit.provision.HandleProvisioner;
 import io.handlestck.kit.provision.HandleRequest;
 import io.handlestck.kit.provision.HandleState;
@@ -32,7 +33,7 @@ class ProvisionersTest {
         try (ReferenceServer server = ReferenceServer.builder().forceClosePageSize(7).build().start()) {
             TargetClient client = client(server);
             KitConfig config = KitAgainstReferenceServerMetaTest.configFor(server);
-            HandleProvisioner fixture = Provisioners.choose(config, client).create(client, config);
+            HandleProvisioner fixture = Provisioners.choose(config, client.provisioning(config)).create(client.provisioning(config));
             assertThat(fixture.name()).isEqualTo("fixture");
             assertThat(fixture.forceClosePageSize()).hasValue(7);
             assertThat(client.createShare("prov").statusCode()).isEqualTo(201);
@@ -54,7 +55,7 @@ class ProvisionersTest {
         try (ReferenceServer server = ReferenceServer.builder().fixtures(false).build().start()) {
             TargetClient client = client(server);
             KitConfig config = KitAgainstReferenceServerMetaTest.configFor(server);
-            HandleProvisioner none = Provisioners.choose(config, client).create(client, config);
+            HandleProvisioner none = Provisioners.choose(config, client.provisioning(config)).create(client.provisioning(config));
             assertThat(none.name()).isEqualTo("none");
             assertThat(none.capabilities()).isEmpty();
             assertThatThrownBy(() -> none.open(HandleRequest.on("s", ""))).isInstanceOf(PreconditionNotMet.class)
@@ -62,11 +63,11 @@ class ProvisionersTest {
 
             KitConfig fixtureDemanded = KitConfig.resolve(Map.of("endpoint", server.endpoint().toString(),
                     "key", server.key(), "provisioner", "fixture"), new Properties(), Map.of(), null);
-            assertThatThrownBy(() -> Provisioners.choose(fixtureDemanded, client))
+            assertThatThrownBy(() -> Provisioners.choose(fixtureDemanded, client.provisioning(fixtureDemanded)))
                     .isInstanceOf(KitConfigException.class).hasMessageContaining("does not work on");
             KitConfig unknown = KitConfig.resolve(Map.of("endpoint", server.endpoint().toString(),
                     "key", server.key(), "provisioner", "smb-magic"), new Properties(), Map.of(), null);
-            assertThatThrownBy(() -> Provisioners.choose(unknown, client))
+            assertThatThrownBy(() -> Provisioners.choose(unknown, client.provisioning(unknown)))
                     .isInstanceOf(KitConfigException.class).hasMessageContaining("unknown provisioner 'smb-magic'");
         }
     }
@@ -79,9 +80,9 @@ class ProvisionersTest {
         KitConfig config = KitConfig.resolve(Map.of(), new Properties(), Map.of(), yaml);
         TargetClient unused = new TargetClient(new Target(config.endpoint(), config.account(), config.key(),
                 config.version()), exchange -> { });
-        HandleProvisioner preopened = Provisioners.choose(config, unused).create(unused, config);
+        HandleProvisioner preopened = Provisioners.choose(config, unused.provisioning(config)).create(unused.provisioning(config));
 
-        assertThat(preopened.capabilities()).containsExactly(HandleProvisioner.PREOPENED);
+        assertThat(preopened.capabilities()).containsExactly(Capability.PREOPENED);
         assertThat(preopened.open(HandleRequest.on("users", "a/b.txt").count(2)))
                 .extracting(OpenedHandle::handleId).containsExactly("11", "12");
         assertThatThrownBy(() -> preopened.open(HandleRequest.on("users", "a/b.txt").count(3)))

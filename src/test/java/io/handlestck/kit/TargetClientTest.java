@@ -56,7 +56,7 @@ class TargetClientTest {
         assertThat(client.forceClose(ForceCloseCall.on("share-a", "").allHandles().recursive(true)).statusCode())
                 .isEqualTo(200);
         assertThat(client.request().contentType("application/json").body("{\"share\":\"s\",\"path\":\"é\"}")
-                .post(client.fixturesUrl("/handles")).statusCode()).isEqualTo(200);
+                .post(client.target().endpoint() + "/$fixtures/handles").statusCode()).isEqualTo(200);
         assertThat(client.deleteShare("share-a").statusCode()).isEqualTo(200);
         assertThat(server.seen()).hasSize(7).allMatch(SigningServer.Seen::verified);
     }

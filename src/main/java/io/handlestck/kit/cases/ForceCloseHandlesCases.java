@@ -1,11 +1,6 @@
 package io.handlestck.kit.cases;
 
-import static io.handlestck.kit.cases.CaseSupport.assertAllowedError;
-import static io.handlestck.kit.cases.CaseSupport.assertAllowedStatus;
 import static io.handlestck.kit.cases.CaseSupport.assertClosed;
-import static io.handlestck.kit.cases.CaseSupport.assertError;
-import static io.handlestck.kit.cases.CaseSupport.assertStatus;
-import static io.handlestck.kit.cases.CaseSupport.errorDetail;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
 import static io.handlestck.kit.cases.CaseSupport.listed;
 import static io.handlestck.kit.cases.CaseSupport.open;
@@ -13,10 +8,7 @@ import static io.handlestck.kit.cases.CaseSupport.openOn;
 import static io.handlestck.kit.cases.CaseSupport.openOne;
 import static io.handlestck.kit.cases.CaseSupport.openTree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handlestck.kit.CaseContext;
 import io.handlestck.kit.CaseId;
@@ -28,7 +20,6 @@ import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.ForceCloseResult;
 import io.handlestck.kit.client.ListHandlesCall;
 import io.handlestck.kit.provision.HandleRequest;
-import io.restassured.response.Response;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -183,73 +174,6 @@ public class ForceCloseHandlesCases {
         assertNull(result.marker(), "x-ms-marker must be absent when nothing remains, was '" + result.marker() + "'");
     }
 
-    @CaseId("FCH-009")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"invalidHandleId", "-1", "1.5", "0x1F", "18446744073709551616", "1 2", "*1", "1,2"})
-    void malformedIdIsRefusedAndClosesNothing(String malformed, CaseContext ctx) {
-        TestShare share = ctx.newShare();
-        String file = share.file("target.txt");
-        Set<String> ids = new TreeSet<>(open(ctx, share, file, 2));
-
-        assertStatus(ctx.target().forceClose(ForceCloseCall.on(share.name(), file).handleId(malformed)), 400,
-                "Force Close with x-ms-handle-id '" + malformed + "'");
-
-        assertEquals(ids, openOn(ctx, share, List.of(file)), "a refused request must not close any handle");
-    }
-
-    @CaseId("FCH-010")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"invalidHandleId", "-1", "18446744073709551616"})
-    void malformedIdIsReportedAsInvalidHeaderValue(String malformed, CaseContext ctx) {
-        TestShare share = ctx.newShare();
-        Response response = ctx.target().forceClose(
-                ForceCloseCall.on(share.name(), share.file("target.txt")).handleId(malformed));
-        assertError(response, 400, "InvalidHeaderValue", "Force Close with x-ms-handle-id '" + malformed + "'");
-        assertEquals("x-ms-handle-id", errorDetail(response, "HeaderName"), "the error must name the header");
-        assertEquals(malformed, errorDetail(response, "HeaderValue"), "the error must repeat the value");
-    }
-
-    @CaseId("FCH-011")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @EnumSource(Resource.class)
-    void missingHandleIdIsRefusedAndClosesNothing(Resource resource, CaseContext ctx) {
-        TestShare share = ctx.newShare();
-        String path = resource.create(share);
-        Set<String> ids = new TreeSet<>(open(ctx, share, path, 2));
-
-        assertAllowedStatus(ctx, "status", ctx.target().forceClose(ForceCloseCall.on(share.name(), path)),
-                "Force Close without x-ms-handle-id on the " + resource);
-
-        assertEquals(ids, openOn(ctx, share, List.of(path)), "a refused request must not close any handle");
-    }
-
-    @CaseId("FCH-012")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @EnumSource(Resource.class)
-    void missingHandleIdIsReportedAsMissingRequiredHeader(Resource resource, CaseContext ctx) {
-        TestShare share = ctx.newShare();
-        Response response = ctx.target().forceClose(ForceCloseCall.on(share.name(), resource.create(share)));
-        assertError(response, 400, "MissingRequiredHeader", "Force Close without x-ms-handle-id");
-        assertEquals("x-ms-handle-id", errorDetail(response, "HeaderName"), "the error must name the header");
-    }
-
-    @CaseId("FCH-013")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"true", "false"})
-    void recursiveOnAFileIsRefusedAndClosesNothing(String recursive, CaseContext ctx) {
-        TestShare share = ctx.newShare();
-        String file = share.file("target.txt");
-        Set<String> ids = new TreeSet<>(open(ctx, share, file, 2));
-
-        for (String handleId : List.of("*", ids.iterator().next())) {
-            assertAllowedError(ctx, "errorCode", ctx.target().forceClose(
-                    ForceCloseCall.on(share.name(), file).handleId(handleId).recursive(recursive)), 400,
-                    "Force Close " + handleId + " on a file with x-ms-recursive: " + recursive);
-        }
-
-        assertEquals(ids, openOn(ctx, share, List.of(file)), "a refused request must not close any handle");
-    }
-
     @CaseId("FCH-014")
     @ParameterizedTest(name = CaseNames.VARIANT)
     @ValueSource(strings = {"2018-11-09", "2019-02-02", "2019-07-07", "2021-06-08", "2024-05-04"})
@@ -277,58 +201,6 @@ public class ForceCloseHandlesCases {
                 "Force Close * on the " + resource);
         assertEquals(0, result.response().asByteArray().length,
                 "the body must be empty, was '" + result.response().asString() + "'");
-    }
-
-    /** Handle counts around the target's force-close page size, as offsets: size-1, size, size+1, 2*size+1. */
-    static Stream<Arguments> countsAroundThePageSize() {
-        return Stream.of(Arguments.of("size-1"), Arguments.of("size"), Arguments.of("size+1"), Arguments.of("2*size+1"));
-    }
-
-    @CaseId("FCH-016")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @MethodSource("countsAroundThePageSize")
-    void followingMarkersClosesEveryHandleOnce(String count, CaseContext ctx) {
-        int pageSize = pageSize(ctx);
-        int handles = handlesFor(count, pageSize);
-        TestShare share = ctx.newShare();
-        String file = share.file("many.txt");
-        ctx.handles().open(HandleRequest.on(share.name(), file).count(handles));
-
-        List<ForceCloseResult> pages = ctx.target().forceCloseAll(ForceCloseCall.on(share.name(), file).allHandles());
-
-        long closed = 0;
-        for (ForceCloseResult page : pages) {
-            assertStatus(page.response(), 200, "Force Close page " + (pages.indexOf(page) + 1));
-            assertNotNull(page.closed(), "every page must report x-ms-number-of-handles-closed");
-            assertTrue(page.closed() <= pageSize, "a page closed " + page.closed() + " handles, more than the page size "
-                    + pageSize);
-            closed += page.closed();
-        }
-        assertEquals(handles, closed, "the closed counts of " + pages.size() + " call(s) must add up to the "
-                + handles + " handles opened (page size " + pageSize + ")");
-        assertEquals(Set.of(), openOn(ctx, share, List.of(file)), "no handle may be left open once x-ms-marker is absent");
-    }
-
-    @CaseId("FCH-017")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"size+1", "2*size+1"})
-    void unfinishedCloseReturnsAMarker(String count, CaseContext ctx) {
-        int pageSize = pageSize(ctx);
-        int handles = handlesFor(count, pageSize);
-        TestShare share = ctx.newShare();
-        String file = share.file("many.txt");
-        ctx.handles().open(HandleRequest.on(share.name(), file).count(handles));
-
-        ForceCloseResult first = forceClose(ctx, ForceCloseCall.on(share.name(), file).allHandles());
-
-        assertStatus(first.response(), 200, "first Force Close * over " + handles + " handles");
-        assertNotNull(first.closed(), "x-ms-number-of-handles-closed must be sent");
-        assertTrue(first.closed() >= 1 && first.closed() <= pageSize,
-                "the first call must close between 1 and " + pageSize + " handles, closed " + first.closed());
-        assertNotNull(first.marker(), "handles remain open, so x-ms-marker must be returned");
-        assertFalse(first.marker().isEmpty(), "x-ms-marker must not be empty while handles remain");
-        assertEquals(handles - first.closed(), openOn(ctx, share, List.of(file)).size(),
-                "the handles not counted as closed must still be listed");
     }
 
     @CaseId("FCH-018")
@@ -366,36 +238,6 @@ public class ForceCloseHandlesCases {
         assertEquals(onSnapshot, openOn(ctx, share, snapshot, List.of(path)), "the snapshot's handle must stay open");
     }
 
-    @CaseId("FCH-020")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"missing.txt", "missing-dir", "missing-dir/file.txt", "present/missing.txt"})
-    void missingFileOrDirectoryIsResourceNotFound(String path, CaseContext ctx) {
-        TestShare share = ctx.newShare();
-        share.directory("present");
-        assertError(ctx.target().forceClose(ForceCloseCall.on(share.name(), path).allHandles()), 404,
-                "ResourceNotFound", "Force Close * on the missing '" + path + "'");
-    }
-
-    @CaseId("FCH-021")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @EnumSource(Resource.class)
-    void missingShareIsShareNotFound(Resource resource, CaseContext ctx) {
-        assertError(ctx.target().forceClose(ForceCloseCall.on(CaseSupport.missingShareName(), resource.missingPath())
-                .allHandles()), 404, "ShareNotFound", "Force Close * on a " + resource + " of a missing share");
-    }
-
-    @CaseId("FCH-022")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @EnumSource(Resource.class)
-    void unknownSnapshotIsNotFound(Resource resource, CaseContext ctx) {
-        TestShare share = ctx.newShare();
-        String path = resource.create(share);
-        share.snapshot();
-        assertAllowedError(ctx, "errorCode", ctx.target().forceClose(ForceCloseCall.on(share.name(), path)
-                .allHandles().snapshot("2001-01-01T00:00:00.0000000Z")), 404,
-                "Force Close * on a " + resource + " of a snapshot that was never taken");
-    }
-
     @CaseId("FCH-023")
     @ParameterizedTest(name = CaseNames.VARIANT)
     @EnumSource(Resource.class)
@@ -410,39 +252,5 @@ public class ForceCloseHandlesCases {
 
         assertEquals(Set.of(ids.get(1)), listed(ctx, ListHandlesCall.on(share.name(), path)),
                 "the other handle must stay open");
-    }
-
-    @CaseId("FCH-024")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"bm90LWEtbWFya2Vy", "1!999!AAAA", "%%%", "-1"})
-    void foreignMarkerIsRefused(String marker, CaseContext ctx) {
-        TestShare share = ctx.newShare();
-        String file = share.file("target.txt");
-        Set<String> ids = new TreeSet<>(open(ctx, share, file, 2));
-
-        assertAllowedError(ctx, "errorCode", ctx.target().forceClose(
-                ForceCloseCall.on(share.name(), file).allHandles().marker(marker)), 400,
-                "Force Close * with the marker '" + marker + "' the target never issued");
-
-        assertEquals(ids, openOn(ctx, share, List.of(file)), "a refused request must not close any handle");
-    }
-
-    /** The target's force-close page size, which only the provisioner can tell; without it paging cannot be set up. */
-    private static int pageSize(CaseContext ctx) {
-        var size = ctx.handles().forceClosePageSize();
-        if (size.isEmpty()) {
-            ctx.couldNotTest("the provisioner cannot tell how many handles the target closes per call");
-        }
-        return size.getAsInt();
-    }
-
-    private static int handlesFor(String count, int pageSize) {
-        return switch (count) {
-            case "size-1" -> Math.max(1, pageSize - 1);
-            case "size" -> pageSize;
-            case "size+1" -> pageSize + 1;
-            case "2*size+1" -> 2 * pageSize + 1;
-            default -> throw new IllegalArgumentException(count);
-        };
     }
 }

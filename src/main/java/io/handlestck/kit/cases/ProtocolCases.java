@@ -23,31 +23,20 @@ import io.handlestck.kit.CaseNames;
 import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
 import io.handlestck.kit.client.ForceCloseCall;
-import io.handlestck.kit.client.HandleListing;
 import io.handlestck.kit.client.ListHandlesCall;
 import io.handlestck.kit.client.Signing;
 import io.handlestck.kit.client.TargetClient;
 import io.handlestck.kit.xml.XmlChecks;
-import io.handlestck.sharedkey.SharedKey;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,15 +44,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 
 /**
- * Protocol ({@code suites/protocol.yaml}): authorization, versioning, the standard response headers
- * and the shape of errors, checked on both handle operations and on their success and error answers.
- * Requests that must be refused are sent while handles are open, and the cases check that none of
- * them closed anything.
+ * Protocol ({@code suites/protocol.yaml}): versioning, timeouts, the standard response headers and the
+ * shape of errors, checked on both handle operations and on their success and error answers.
+ * Authorization is in {@link ProtocolAuthorizationCases}, malformed input in
+ * {@link ProtocolMalformedInputCases}.
  */
 @HandlesTckCases
 public class ProtocolCases {
 
-    private static final String FILE = "probe.txt";
+    static final String FILE = "probe.txt";
 
     /**
      * One request of each kind a target answers: both operations succeeding, and the usual errors.
@@ -241,98 +230,6 @@ public class ProtocolCases {
                 "Message must end with '\\nRequestId:<x-ms-request-id>\\nTime:<UTC, 7 fractional digits>Z', was: " + message);
     }
 
-    @CaseId("PRO-010")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"*", "one handle id"})
-    void tamperedSignatureIsRefused(String handleId, CaseContext ctx) {
-        refusedAndNothingClosed(ctx, handleId, Signing.sharedKey().tampered(), "a tampered signature",
-                response -> assertError(response, 403, "AuthenticationFailed", "Force Close with a tampered signature"));
-    }
-
-    @CaseId("PRO-011")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"another key", "another account"})
-    void foreignSignatureIsRefused(String whose, CaseContext ctx) {
-        Signing signing = whose.equals("another key") ? Signing.sharedKey().withKey(randomKey())
-                : Signing.sharedKey().withAccount("kitother" + UUID.randomUUID().toString().substring(0, 8));
-        refusedAndNothingClosed(ctx, "*", signing, "a signature with " + whose,
-                response -> assertStatus(response, 403, "Force Close signed with " + whose));
-    }
-
-    @CaseId("PRO-012")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"PT16M", "-PT16M", "-PT2H", "P1D"})
-    void staleDateIsRefused(String skew, CaseContext ctx) {
-        refusedAndNothingClosed(ctx, "*", Signing.sharedKey().withClockSkew(Duration.parse(skew)),
-                "x-ms-date off by " + skew, response -> assertStatus(response, 403, "Force Close dated " + skew + " away"));
-    }
-
-    @CaseId("PRO-013")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"*", "one handle id"})
-    void missingDateIsRefused(String handleId, CaseContext ctx) {
-        refusedAndNothingClosed(ctx, handleId, Signing.sharedKey().withoutDate(), "no Date and no x-ms-date",
-                response -> assertAllowedStatus(ctx, "status", response, "Force Close without a date"));
-    }
-
-    @CaseId("PRO-014")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"Force Close Handles", "List Handles"})
-    void sharedAccessSignatureIsRefused(String operation, CaseContext ctx) {
-        TestShare share = ctx.newShare();
-        share.file(FILE);
-        Set<String> ids = new TreeSet<>(open(ctx, share, FILE, 2));
-        String url = TargetClient.withQuery(ctx.target().url(share.name(), FILE), accountSas(ctx, operation));
-
-        Response response = operation.equals("List Handles")
-                ? ctx.target().request(Signing.unsigned()).get(url)
-                : ctx.target().request(Signing.unsigned()).header("x-ms-handle-id", "*").put(url);
-
-        assertAllowedError(ctx, "errorCode", response, 403, operation + " authorized by an account SAS");
-        assertEquals(ids, openOn(ctx, share, List.of(FILE)), "a refused request must not close any handle");
-    }
-
-    @CaseId("PRO-015")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"Force Close Handles", "List Handles"})
-    void anonymousRequestIsRefused(String operation, CaseContext ctx) {
-        TestShare share = ctx.newShare();
-        share.file(FILE);
-        Set<String> ids = new TreeSet<>(open(ctx, share, FILE, 2));
-
-        Response response = operation.equals("List Handles")
-                ? ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE), Signing.unsigned())
-                : ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles(), Signing.unsigned());
-
-        assertAllowedStatus(ctx, "status", response, operation + " without Authorization");
-        assertEquals(ids, openOn(ctx, share, List.of(FILE)), "a refused request must not close any handle");
-    }
-
-    @CaseId("PRO-016")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"List Handles", "Force Close Handles"})
-    void sharedKeyLiteIsAccepted(String operation, CaseContext ctx) {
-        TestShare share = ctx.newShare();
-        share.file(FILE);
-        List<String> ids = open(ctx, share, FILE, 2);
-        Signing lite = Signing.sharedKeyLite();
-
-        Response response = operation.equals("List Handles")
-                ? ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE), lite)
-                : ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).handleId(ids.get(0)), lite);
-
-        if (response.getStatusCode() == 403) {
-            ctx.notImplemented("the target refuses SharedKeyLite: " + describe(response));
-        }
-        assertStatus(response, 200, operation + " signed with SharedKeyLite");
-        if (operation.equals("List Handles")) {
-            assertEquals(new TreeSet<>(ids), new TreeSet<>(HandleListing.of(response).handleIds()),
-                    "the listing must show both handles");
-        } else {
-            assertEquals("1", response.getHeader("x-ms-number-of-handles-closed"), "one handle was named");
-        }
-    }
-
     @CaseId("PRO-017")
     @ParameterizedTest(name = CaseNames.VARIANT)
     @ValueSource(strings = {"2099-01-01", "not-a-version", "2019-02-30", "2019-02-03"})
@@ -392,120 +289,6 @@ public class ProtocolCases {
                 .allHandles().timeout(timeout)), 400, "Force Close with timeout='" + timeout + "'");
     }
 
-    /** Families of malformed input; each invocation sends every value of its family. */
-    enum Malformed { HANDLE_IDS, MARKERS, MAXRESULTS, SNAPSHOTS, TIMEOUTS, VERSIONS, RECURSIVE_FLAGS, PATHS }
-
-    @CaseId("PRO-022")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @EnumSource(Malformed.class)
-    void malformedInputIsAClientError(Malformed family, CaseContext ctx) {
-        TestShare share = ctx.newShare();
-        String file = share.file("dir/" + FILE);
-        String name = share.name();
-        TargetClient target = ctx.target();
-        Map<String, Supplier<Response>> requests = new LinkedHashMap<>();
-        switch (family) {
-            case HANDLE_IDS -> {
-                for (String id : List.of("", " ", "abc", "-5", "1e3", "0x10", "99999999999999999999999", "**", "1;2", "٣")) {
-                    requests.put("x-ms-handle-id '" + id + "'", () -> target.forceClose(ForceCloseCall.on(name, file).handleId(id)));
-                }
-            }
-            case MARKERS -> {
-                for (String marker : List.of("x", "1!0!", "2!5!AAAA", "1!-1!AA", "!!!", "1!4!////", "\u00e9\u00e8")) {
-                    requests.put("List Handles marker '" + marker + "'", () -> target.listHandles(ListHandlesCall.on(name, file).marker(marker)));
-                    requests.put("Force Close marker '" + marker + "'", () -> target.forceClose(ForceCloseCall.on(name, file).allHandles().marker(marker)));
-                }
-            }
-            case MAXRESULTS -> {
-                for (String maxResults : List.of("", "-0", "+", "1e2", "0x10", "-2147483649", "five")) {
-                    requests.put("maxresults '" + maxResults + "'", () -> target.listHandles(ListHandlesCall.on(name, file).maxResults(maxResults)));
-                }
-            }
-            case SNAPSHOTS -> {
-                for (String snapshot : List.of("not-a-date", "2024-13-01T00:00:00.0000000Z", "0", "2024-01-01")) {
-                    requests.put("List Handles sharesnapshot '" + snapshot + "'", () -> target.listHandles(ListHandlesCall.on(name, file).snapshot(snapshot)));
-                    requests.put("Force Close sharesnapshot '" + snapshot + "'", () -> target.forceClose(ForceCloseCall.on(name, file).allHandles().snapshot(snapshot)));
-                }
-            }
-            case TIMEOUTS -> {
-                for (String timeout : List.of("-100", "ten", "1.0", "99999999999999999999")) {
-                    requests.put("timeout '" + timeout + "'", () -> target.listHandles(ListHandlesCall.on(name, file).timeout(timeout)));
-                }
-            }
-            case VERSIONS -> {
-                for (String version : List.of("latest", "2019-02-30", "9999-99-99", "2019/02/02", "20190202")) {
-                    requests.put("x-ms-version '" + version + "'", () -> target.forceClose(ForceCloseCall.on(name, file).allHandles().header("x-ms-version", version)));
-                }
-            }
-            case RECURSIVE_FLAGS -> {
-                for (String recursive : List.of("maybe", "yes", "2", "tru")) {
-                    requests.put("x-ms-recursive '" + recursive + "'", () -> target.forceClose(ForceCloseCall.on(name, "dir").allHandles().recursive(recursive)));
-                }
-            }
-            case PATHS -> {
-                for (String path : List.of("dir/bad\"quote.txt", "dir/bad<lt>.txt", "dir/bad|pipe.txt", "dir/bad:colon.txt",
-                        "dir/bad*star.txt", "dir/bad?question.txt", "dir/back\\slash.txt", "dir/" + "n".repeat(256),
-                        "d/".repeat(1100) + "f.txt")) {
-                    requests.put("List Handles of '" + abbreviate(path) + "'", () -> target.listHandles(ListHandlesCall.on(name, path)));
-                }
-            }
-        }
-        List<String> problems = new ArrayList<>();
-        requests.forEach((what, request) -> {
-            Response response = request.get();
-            int status = response.getStatusCode();
-            if (status < 400 || status >= 500) {
-                problems.add(what + " answered " + describe(response));
-            } else if (errorCode(response) == null) {
-                problems.add(what + " answered " + status + " without an error code in x-ms-error-code or an XML body");
-            }
-        });
-        if (!problems.isEmpty()) {
-            fail("malformed input must answer 4xx with an XML error:\n  " + String.join("\n  ", problems));
-        }
-    }
-
-    /**
-     * Opens two handles on a file, sends a Force Close that must be refused, judges the answer, and
-     * checks that both handles are still open.
-     */
-    private static void refusedAndNothingClosed(CaseContext ctx, String handleId, Signing signing, String what,
-                                                Consumer<Response> judge) {
-        TestShare share = ctx.newShare();
-        share.file(FILE);
-        List<String> opened = open(ctx, share, FILE, 2);
-        String id = handleId.equals("*") ? "*" : opened.get(0);
-
-        judge.accept(ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).handleId(id), signing));
-
-        assertEquals(new TreeSet<>(opened), openOn(ctx, share, List.of(FILE)), "a request with " + what + " must not close any handle");
-    }
-
-    /**
-     * The query of a well-formed account SAS for the file service, signed with the account key: a
-     * signature the target could verify, so that a refusal is about the rule "only the account owner",
-     * not about a broken token.
-     */
-    private static String[] accountSas(CaseContext ctx, String operation) {
-        String version = "2019-12-12";
-        DateTimeFormatter iso = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-        String start = iso.format(Instant.now().minus(5, ChronoUnit.MINUTES));
-        String expiry = iso.format(Instant.now().plus(1, ChronoUnit.HOURS));
-        String permissions = "rwdlc";
-        String stringToSign = String.join("\n", ctx.target().account(), permissions, "f", "sco", start, expiry, "",
-                "https,http", version, "");
-        String signature = SharedKey.signature(stringToSign, ctx.target().target().key());
-        String comp = operation.equals("List Handles") ? "listhandles" : "forceclosehandles";
-        return new String[] {"comp", comp, "sv", version, "ss", "f", "srt", "sco", "sp", permissions, "st", start,
-                "se", expiry, "spr", "https,http", "sig", signature};
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[64];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
     /** A visible-ASCII string of exactly {@code length} characters. */
     private static String visibleAscii(int length) {
         String alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_.~";
@@ -516,7 +299,7 @@ public class ProtocolCases {
         return out.toString();
     }
 
-    private static String abbreviate(String text) {
+    static String abbreviate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 40) + "…(" + text.length() + " chars)";
     }
 }

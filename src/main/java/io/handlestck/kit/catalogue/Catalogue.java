@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.handlestck.kit.provision.Capability;
 import io.handlestck.kit.result.Level;
 import io.handlestck.kit.result.Source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,9 +106,23 @@ public final class Catalogue {
                         + (raw.id == null ? raw.title : raw.id));
             }
             entries.add(new CatalogueEntry(raw.id, raw.title, raw.level, raw.sources, raw.versions,
-                    raw.capabilities, raw.allowed, raw.notes, name));
+                    capabilities(name, raw), raw.allowed, raw.notes, name));
         }
-        return new ConformanceClass(name, file.title, file.description, List.copyOf(entries), caseClassName(name));
+        List<String> caseClasses = file.implementedBy == null || file.implementedBy.isEmpty()
+                ? List.of(caseClassName(name))
+                : file.implementedBy.stream().map(simple -> CASES_PACKAGE + "." + simple).toList();
+        return new ConformanceClass(name, file.title, file.description, List.copyOf(entries), caseClasses);
+    }
+
+    /** The entry's capabilities as types; a name the kit does not know is a catalogue error, never ignored. */
+    private static Set<Capability> capabilities(String file, EntryFile raw) {
+        Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+        for (String name : raw.capabilities == null ? Set.<String>of() : raw.capabilities) {
+            capabilities.add(Capability.named(name).orElseThrow(() -> new CatalogueException("suites/" + file
+                    + ".yaml entry " + raw.id + " names unknown capability '" + name + "'; known: "
+                    + String.join(", ", Arrays.stream(Capability.values()).map(Capability::catalogueName).toList()))));
+        }
+        return capabilities;
     }
 
     /** {@code force-close-handles} → {@code io.handlestck.kit.cases.ForceCloseHandlesCases}. */
@@ -133,9 +150,9 @@ public final class Catalogue {
         return classes.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
-    /** The conformance class implemented by a Java case class, by the naming convention of {@link #caseClassName}. */
+    /** The conformance class a Java case class implements part of. */
     public Optional<ConformanceClass> classFor(Class<?> caseClass) {
-        return classes.stream().filter(c -> c.caseClass().equals(caseClass.getName())).findFirst();
+        return classes.stream().filter(c -> c.caseClasses().contains(caseClass.getName())).findFirst();
     }
 
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
@@ -149,6 +166,7 @@ public final class Catalogue {
         public String className;
         public String title;
         public String description;
+        public List<String> implementedBy;
         public List<EntryFile> cases;
     }
 

@@ -1,5 +1,6 @@
 package io.handlestck.kit.catalogue;
 
+import io.handlestck.kit.provision.Capability;
 import io.handlestck.kit.result.Level;
 import io.handlestck.kit.result.Source;
 import java.util.List;
@@ -11,11 +12,11 @@ import java.util.Set;
  *
  * @param conformanceClass the file it comes from, without {@code .yaml} (filled in by the loader)
  * @param versions         x-ms-version range; {@link VersionRange#ANY} when the YAML has none
- * @param capabilities     what the target or provisioner must offer, e.g. {@code handles}, {@code snapshots}
+ * @param capabilities     what the provisioner must offer or the target may lack ({@link Capability})
  * @param allowed          answer-set name to the answers the specification leaves open
  */
 public record CatalogueEntry(String id, String title, Level level, List<Source> sources, VersionRange versions,
-                             Set<String> capabilities, Map<String, AllowedAnswers> allowed, String notes,
+                             Set<Capability> capabilities, Map<String, AllowedAnswers> allowed, String notes,
                              String conformanceClass) {
 
     public CatalogueEntry {
@@ -35,7 +36,7 @@ public record CatalogueEntry(String id, String title, Level level, List<Source> 
         return answers.values();
     }
 
-    public boolean needs(String capability) {
+    public boolean needs(Capability capability) {
         return capabilities.contains(capability);
     }
 }

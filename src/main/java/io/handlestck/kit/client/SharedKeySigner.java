@@ -2,13 +2,6 @@ package io.handlestck.kit.client;
 
 import io.handlestck.sharedkey.CanonicalRequest;
 import io.handlestck.sharedkey.SharedKey;
-import io.restassured.filter.Filter;
-import io.restassured.filter.FilterContext;
-import io.restassured.http.Header;
-import io.restassured.response.Response;
-import io.restassured.specification.FilterableRequestSpecification;
-import io.restassured.specification.FilterableResponseSpecification;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -16,42 +9,19 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Signs a REST Assured request with SharedKey or SharedKeyLite just before it is sent, over exactly
- * what goes on the wire: the raw path (path-style endpoints therefore sign the account twice, as the
+ * The kit's signer: the {@code Authorization} value for SharedKey or SharedKeyLite over exactly what
+ * {@link TargetClient#exchange} puts on the wire: the raw path (path-style endpoints therefore sign the account twice, as the
  * service expects), the percent-decoded query and the headers as set. The string-to-sign comes from
  * {@link SharedKey}, the same code the reference server verifies with, so the two cannot drift apart
  * silently; the wire-interop tests hold both to the official SDK.
  */
-public final class SharedKeySigner implements Filter {
+public final class SharedKeySigner {
 
-    private final String account;
-    private final String accountKey;
-    private final Signing signing;
-
-    public SharedKeySigner(String account, String accountKey, Signing signing) {
-        this.account = account;
-        this.accountKey = accountKey;
-        this.signing = signing;
-    }
-
-    @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
-                           FilterContext context) {
-        if (signing.dateHeader()) {
-            request.replaceHeader("x-ms-date", date(signing));
-        }
-        if (!signing.versionHeader()) {
-            request.removeHeader("x-ms-version");
-        }
-        if (signing.scheme() != Signing.Scheme.NONE) {
-            request.replaceHeader("Authorization", authorization(account, accountKey, signing, canonical(request)));
-        }
-        return context.next(request, response);
+    private SharedKeySigner() {
     }
 
     /** The {@code Authorization} value for a request, signed as {@code signing} says (never called for {@code NONE}). */
@@ -68,31 +38,6 @@ public final class SharedKeySigner implements Filter {
     /** The current time plus the skew, as {@code x-ms-date} carries it. */
     static String date(Signing signing) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plus(signing.clockSkew()));
-    }
-
-    /** The request as the signature sees it; Content-Length is the body's, which HTTP client will send. */
-    static CanonicalRequest canonical(FilterableRequestSpecification request) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : request.getHeaders()) {
-            headers.put(header.getName(), header.getValue());
-        }
-        if (request.getContentType() != null) {
-            headers.put("Content-Type", request.getContentType());
-        }
-        headers.put("Content-Length", Integer.toString(bodyLength(request.getBody())));
-        URI uri = URI.create(request.getURI());
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        return new CanonicalRequest(request.getMethod(), headers, path, decodedQuery(uri.getRawQuery()));
-    }
-
-    static int bodyLength(Object body) {
-        if (body == null) {
-            return 0;
-        }
-        if (body instanceof byte[] bytes) {
-            return bytes.length;
-        }
-        return body.toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
     static List<Map.Entry<String, String>> decodedQuery(String rawQuery) {

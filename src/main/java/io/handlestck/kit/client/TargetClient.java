@@ -1,17 +1,13 @@
 package io.handlestck.kit.client;
 
+import io.handlestck.kit.config.KitConfig;
+import io.handlestck.kit.provision.ProvisionerContext;
 import io.handlestck.kit.result.Exchange;
 import io.handlestck.sharedkey.CanonicalRequest;
 import io.restassured.builder.ResponseBuilder;
 import io.restassured.http.Header;
 import io.restassured.http.Headers;
-import io.restassured.RestAssured;
-import io.restassured.config.EncoderConfig;
-import io.restassured.config.HeaderConfig;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,21 +15,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The kit's HTTP client for one target: requests with the pinned {@code x-ms-version}, signed on
- * send, every exchange recorded (scrubbed) into the owning case's trace, every answer a REST Assured
- * {@link Response}. The operation methods return the raw answer so that a case asserts on exactly what
- * came back; they never judge it. They send through {@link #send} (the JDK client, cheap per request);
- * {@link #request()} gives a REST Assured specification, signed and recorded the same way, for
- * requests the operation methods cannot express.
+ * The kit's one way to a target: every request the kit sends (the operations, {@link #request()} for
+ * anything else, the fixture protocol, cleanup, vendor provisioners through {@link #provisioning})
+ * goes out here, over the JDK's HTTP client with keep-alive, with the pinned {@code x-ms-version},
+ * signed as its {@link Signing} says and recorded (scrubbed) into the owning case's trace. What comes
+ * back is an {@link Answer}; cases receive it as a REST Assured {@link Response} built from that same
+ * answer, so that they assert in REST Assured's vocabulary, but REST Assured never sends anything.
+ * The operation methods return the raw answer so that a case asserts on exactly what came back; they
+ * never judge it.
  */
 public final class TargetClient {
 
@@ -49,41 +47,6 @@ public final class TargetClient {
             .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MILLIS))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-
-    /**
-     * One REST Assured configuration per thread, holding that thread's reused HTTP client: REST Assured
-     * otherwise builds a new Apache client, and opens a new connection, for every request, which made
-     * the client side the cost of a run. A reused client is not thread-safe, hence one per thread;
-     * {@link #keepAliveClient} makes sure each request hands its connection back.
-     */
-    private static final ThreadLocal<RestAssuredConfig> CONFIG = ThreadLocal.withInitial(() -> RestAssuredConfig.config()
-            // The kit states every Content-Type it sends; a charset appended behind its back would break the signature.
-            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
-            // A case that sets x-ms-version or a client request id replaces the kit's value instead of adding a second one.
-            .headerConfig(HeaderConfig.headerConfig().overwriteHeadersWithName("x-ms-version", "x-ms-date",
-                    "Authorization", "x-ms-client-request-id", "Content-Type"))
-            .httpClient(HttpClientConfig.httpClientConfig()
-                    .httpClientFactory(TargetClient::keepAliveClient)
-                    .setParam("http.connection.timeout", CONNECT_TIMEOUT_MILLIS)
-                    .setParam("http.socket.timeout", READ_TIMEOUT_MILLIS)
-                    .reuseHttpClientInstance()));
-
-    /**
-     * An HTTP client that reads every response body into memory as it arrives. A buffered body hands
-     * the connection back at once, so the thread's single reused connection is free for its next
-     * request even when REST Assured never reads a body (an empty one, for instance), which would
-     * otherwise leave the connection allocated. Kit bodies are small: a page of handles at most.
-     */
-    @SuppressWarnings("deprecation") // REST Assured's HttpClientFactory is typed on the classic client
-    private static org.apache.http.impl.client.AbstractHttpClient keepAliveClient() {
-        org.apache.http.impl.client.DefaultHttpClient client = new org.apache.http.impl.client.DefaultHttpClient();
-        client.addResponseInterceptor((response, context) -> {
-            if (response.getEntity() != null) {
-                response.setEntity(new org.apache.http.entity.BufferedHttpEntity(response.getEntity()));
-            }
-        });
-        return client;
-    }
 
     private final Target target;
     private final Scrubber scrubber;
@@ -123,22 +86,40 @@ public final class TargetClient {
     }
 
     /** A correctly signed request; the caller picks method and URL (see {@link #url}). */
-    public RequestSpecification request() {
+    public KitRequest request() {
         return request(Signing.sharedKey());
     }
 
     /**
-     * A request authorized as {@code signing} says. URL encoding is off: build URLs with {@link #url}
+     * A request authorized as {@code signing} says. URLs are sent as given: build them with {@link #url}
      * and {@link #withQuery}, which encode exactly once.
      */
-    public RequestSpecification request(Signing signing) {
-        return RestAssured.given()
-                .config(CONFIG.get())
-                .urlEncodingEnabled(false)
-                .header("x-ms-version", target.version())
-                .filter(new SharedKeySigner(signing.account() != null ? signing.account() : target.account(),
-                        target.key(), signing))
-                .filter(new ExchangeRecorder(scrubber, sink));
+    public KitRequest request(Signing signing) {
+        return new KitRequest(this, signing);
+    }
+
+    /**
+     * This client as a provisioner sees it ({@link ProvisionerContext}): the target, the run's
+     * configuration, and requests signed with SharedKey and recorded like any other.
+     */
+    public ProvisionerContext provisioning(KitConfig config) {
+        TargetClient client = this;
+        return new ProvisionerContext() {
+            @Override
+            public Target target() {
+                return client.target;
+            }
+
+            @Override
+            public KitConfig config() {
+                return config;
+            }
+
+            @Override
+            public Answer send(String method, String url, Map<String, String> headers, String contentType, byte[] body) {
+                return client.exchange(Signing.sharedKey(), method, url, headers, contentType, body);
+            }
+        };
     }
 
     public Response createShare(String share) {
@@ -229,20 +210,34 @@ public final class TargetClient {
     }
 
     /**
-     * Sends one request the fast way: signed with {@link SharedKeySigner}'s rules and recorded like every
-     * other exchange, over the JDK's HTTP client with keep-alive, and answered as a REST Assured
-     * {@link Response} for the case to assert on. REST Assured's own request path costs milliseconds
-     * of CPU per request (Groovy dispatch), which dominated whole runs; the operations of this class
-     * therefore use this path, and {@link #request()} stays for requests only its builder can make.
-     * A header value the JDK client refuses to send (a control character, a restricted name) falls
-     * back to REST Assured, so malformed-request cases still reach the target.
+     * Sends one request and answers it as a REST Assured {@link Response} for the case to assert on;
+     * see {@link #exchange}.
+     */
+    public Response send(Signing signing, String method, String url, Map<String, String> headers, String contentType,
+                         byte[] body) {
+        Answer answer = exchange(signing, method, url, headers, contentType, body);
+        List<Header> responseHeaders = new ArrayList<>();
+        answer.headers().forEach((name, values) -> values.forEach(value -> responseHeaders.add(new Header(name, value))));
+        return new ResponseBuilder()
+                .setStatusCode(answer.status())
+                .setStatusLine("HTTP/1.1 " + answer.status())
+                .setHeaders(new Headers(responseHeaders))
+                .setContentType(answer.header("Content-Type").orElse(""))
+                .setBody(answer.body())
+                .build();
+    }
+
+    /**
+     * Sends one request: signed with {@link SharedKeySigner}'s rules and recorded like every other
+     * exchange, over the JDK's HTTP client with keep-alive. A header the JDK client refuses to send (a
+     * control character, a restricted name) is a bug of the case that asked for it, reported as such.
      *
      * @param url         encoded, as built by {@link #url} and {@link #withQuery}
      * @param contentType the body's type, or null without a body
      * @param body        the request body, or null
      */
-    public Response send(Signing signing, String method, String url, Map<String, String> headers, String contentType,
-                         byte[] body) {
+    public Answer exchange(Signing signing, String method, String url, Map<String, String> headers, String contentType,
+                           byte[] body) {
         Map<String, String> sent = new LinkedHashMap<>();
         if (signing.versionHeader()) {
             sent.put("x-ms-version", target.version());
@@ -271,12 +266,13 @@ public final class TargetClient {
             sent.forEach(builder::header);
             request = builder.build();
         } catch (IllegalArgumentException refusedByTheJdkClient) {
-            return viaRestAssured(signing, method, url, headers, contentType, body);
+            throw new IllegalStateException("the kit cannot send " + method + " " + scrubber.text(url) + ": "
+                    + refusedByTheJdkClient.getMessage(), refusedByTheJdkClient);
         }
         long start = System.nanoTime();
-        HttpResponse<byte[]> answer;
+        HttpResponse<byte[]> response;
         try {
-            answer = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + scrubber.text(url) + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -284,36 +280,12 @@ public final class TargetClient {
             throw new IllegalStateException("interrupted while waiting for " + method + " " + scrubber.text(url), e);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        List<Header> responseHeaders = new ArrayList<>();
-        Map<String, List<String>> recordedResponseHeaders = new LinkedHashMap<>();
-        answer.headers().map().forEach((name, values) -> {
-            values.forEach(value -> responseHeaders.add(new Header(name, value)));
-            recordedResponseHeaders.put(name, values);
-        });
+        Map<String, List<String>> recordedResponseHeaders = new LinkedHashMap<>(response.headers().map());
         Map<String, List<String>> recordedRequestHeaders = new LinkedHashMap<>();
         sent.forEach((name, value) -> recordedRequestHeaders.put(name, List.of(value)));
-        sink.accept(ExchangeRecorder.exchange(scrubber, method, url, recordedRequestHeaders, body, answer.statusCode(),
-                recordedResponseHeaders, answer.body(), millis));
-        return new ResponseBuilder()
-                .setStatusCode(answer.statusCode())
-                .setStatusLine("HTTP/1.1 " + answer.statusCode())
-                .setHeaders(new Headers(responseHeaders))
-                .setContentType(answer.headers().firstValue("Content-Type").orElse(""))
-                .setBody(answer.body())
-                .build();
-    }
-
-    private Response viaRestAssured(Signing signing, String method, String url, Map<String, String> headers,
-                                    String contentType, byte[] body) {
-        RequestSpecification request = request(signing);
-        headers.forEach(request::header);
-        if (contentType != null) {
-            request.contentType(contentType);
-        }
-        if (body != null) {
-            request.body(body);
-        }
-        return request.request(method, url);
+        sink.accept(ExchangeRecorder.exchange(scrubber, method, url, recordedRequestHeaders, body, response.statusCode(),
+                recordedResponseHeaders, response.body(), millis));
+        return new Answer(response.statusCode(), recordedResponseHeaders, response.body());
     }
 
     /**
@@ -372,11 +344,6 @@ public final class TargetClient {
             }
             next = next.marker(page.nextMarker());
         }
-    }
-
-    /** The URL of the Handle Fixture Protocol resource {@code rest} (e.g. {@code /handles}). */
-    public String fixturesUrl(String rest) {
-        return target.endpoint() + "/$fixtures" + rest;
     }
 
     /**

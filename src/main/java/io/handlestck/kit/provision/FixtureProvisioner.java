@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.handlestck.kit.PreconditionNotMet;
-import io.handlestck.kit.client.Signing;
+import io.handlestck.kit.client.Answer;
 import io.handlestck.kit.client.TargetClient;
-import io.handlestck.kit.config.KitConfig;
-import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,11 +25,11 @@ public final class FixtureProvisioner implements HandleProvisioner {
     public static final String PROTOCOL = "hfp/1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TargetClient client;
+    private final ProvisionerContext context;
     private final int forceClosePageSize;
 
-    FixtureProvisioner(TargetClient client, int forceClosePageSize) {
-        this.client = client;
+    FixtureProvisioner(ProvisionerContext context, int forceClosePageSize) {
+        this.context = context;
         this.forceClosePageSize = forceClosePageSize;
     }
 
@@ -41,8 +39,8 @@ public final class FixtureProvisioner implements HandleProvisioner {
     }
 
     @Override
-    public Set<String> capabilities() {
-        return Set.of(HANDLES, SNAPSHOTS, FIXTURE_STATE);
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.HANDLES, Capability.SNAPSHOTS, Capability.FIXTURE_STATE);
     }
 
     @Override
@@ -58,12 +56,12 @@ public final class FixtureProvisioner implements HandleProvisioner {
         if (!request.accessRights().isEmpty()) {
             request.accessRights().forEach(body.putArray("accessRights")::add);
         }
-        Response response = client.send(Signing.sharedKey(), "POST", client.fixturesUrl("/handles"), Map.of(),
+        Answer response = context.send("POST", fixturesUrl(context, "/handles"), Map.of(),
                 "application/json", body.toString().getBytes(StandardCharsets.UTF_8));
-        if (response.getStatusCode() != 201) {
+        if (response.status() != 201) {
             throw new PreconditionNotMet("the fixture protocol did not open " + request.count() + " handle(s) on '"
                     + request.path() + "'" + (request.snapshot() == null ? "" : " of snapshot " + request.snapshot())
-                    + ": " + response.getStatusCode() + " " + response.asString());
+                    + ": " + response.status() + " " + response.text());
         }
         List<OpenedHandle> opened = new ArrayList<>();
         for (JsonNode handle : json(response).path("handles")) {
@@ -80,10 +78,10 @@ public final class FixtureProvisioner implements HandleProvisioner {
 
     @Override
     public HandleState state(String share, String handleId) {
-        Response response = onHandle("GET", share, handleId);
-        if (response.getStatusCode() != 200) {
+        Answer response = onHandle("GET", share, handleId);
+        if (response.status() != 200) {
             throw new PreconditionNotMet("the fixture protocol cannot tell the state of handle " + handleId + ": "
-                    + response.getStatusCode());
+                    + response.status());
         }
         String state = json(response).path("state").asText();
         return switch (state) {
@@ -96,10 +94,10 @@ public final class FixtureProvisioner implements HandleProvisioner {
 
     @Override
     public void closeAsClient(String share, String handleId) {
-        Response response = onHandle("DELETE", share, handleId);
-        if (response.getStatusCode() != 204) {
+        Answer response = onHandle("DELETE", share, handleId);
+        if (response.status() != 204) {
             throw new PreconditionNotMet("the fixture protocol did not close handle " + handleId + " as its client: "
-                    + response.getStatusCode());
+                    + response.status());
         }
     }
 
@@ -109,17 +107,22 @@ public final class FixtureProvisioner implements HandleProvisioner {
     }
 
     /** {@code METHOD $fixtures/handles/{id}?share=...}. */
-    private Response onHandle(String method, String share, String handleId) {
-        return client.send(method, TargetClient.withQuery(client.fixturesUrl("/handles/" + handleId), "share", share),
-                Map.of());
+    private Answer onHandle(String method, String share, String handleId) {
+        return context.send(method, TargetClient.withQuery(fixturesUrl(context, "/handles/" + handleId), "share", share),
+                Map.of(), null, null);
     }
 
-    private static JsonNode json(Response response) {
+    /** The URL of the Handle Fixture Protocol resource {@code rest} (e.g. {@code /handles}). */
+    static String fixturesUrl(ProvisionerContext context, String rest) {
+        return context.target().endpoint() + "/$fixtures" + rest;
+    }
+
+    private static JsonNode json(Answer response) {
         try {
-            return JSON.readTree(response.asByteArray());
+            return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new PreconditionNotMet("the fixture protocol answered something that is not JSON: "
-                    + response.asString(), e);
+                    + response.text(), e);
         }
     }
 
@@ -138,13 +141,13 @@ public final class FixtureProvisioner implements HandleProvisioner {
         }
 
         @Override
-        public boolean detect(TargetClient client, KitConfig config) {
-            Response response = client.send("GET", client.fixturesUrl(""), Map.of());
-            if (response.getStatusCode() != 200) {
+        public boolean detect(ProvisionerContext context) {
+            Answer response = context.send("GET", fixturesUrl(context, ""), Map.of(), null, null);
+            if (response.status() != 200) {
                 return false;
             }
             try {
-                JsonNode root = JSON.readTree(response.asByteArray());
+                JsonNode root = JSON.readTree(response.body());
                 forceClosePageSize = root.path("forceClosePageSize").asInt(0);
                 return PROTOCOL.equals(root.path("protocol").asText());
             } catch (IOException e) {
@@ -153,8 +156,8 @@ public final class FixtureProvisioner implements HandleProvisioner {
         }
 
         @Override
-        public HandleProvisioner create(TargetClient client, KitConfig config) {
-            return new FixtureProvisioner(client, forceClosePageSize);
+        public HandleProvisioner create(ProvisionerContext context) {
+            return new FixtureProvisioner(context, forceClosePageSize);
         }
     }
 }

@@ -1,10 +1,7 @@
 package io.handlestck.kit.provision;
 
-import io.handlestck.kit.client.TargetClient;
-import io.handlestck.kit.config.KitConfig;
-
 /**
- * Makes {@link HandleProvisioner}s; the kit's own three and any vendor's found with
+ * Makes {@link HandleProvisioner}s (public SPI); the kit's own three and any vendor's found with
  * {@link java.util.ServiceLoader} ({@code META-INF/services/io.handlestck.kit.provision.HandleProvisionerFactory}).
  * Chosen by name ({@code provisioner: NAME}) or, with {@code auto}, the first whose {@link #detect}
  * says yes, in the order fixture, vendors, preopened, none.
@@ -14,9 +11,9 @@ public interface HandleProvisionerFactory {
     /** The name users configure. */
     String name();
 
-    /** Whether this provisioner works on the target; called once per run, with an unrecorded client. */
-    boolean detect(TargetClient client, KitConfig config);
+    /** Whether this provisioner works on the target; called once per run, with an unrecorded context. */
+    boolean detect(ProvisionerContext context);
 
-    /** A provisioner for one case invocation; {@code client} records into that case's exchanges. */
-    HandleProvisioner create(TargetClient client, KitConfig config);
+    /** A provisioner for one case invocation; {@code context} records into that case's exchanges. */
+    HandleProvisioner create(ProvisionerContext context);
 }

@@ -1,8 +1,6 @@
 package io.handlestck.kit.provision;
 
 import io.handlestck.kit.PreconditionNotMet;
-import io.handlestck.kit.client.TargetClient;
-import io.handlestck.kit.config.KitConfig;
 import java.util.List;
 import java.util.Set;
 
@@ -22,7 +20,7 @@ public record NoProvisioner(String why) implements HandleProvisioner {
     }
 
     @Override
-    public Set<String> capabilities() {
+    public Set<Capability> capabilities() {
         return Set.of();
     }
 
@@ -57,12 +55,12 @@ public record NoProvisioner(String why) implements HandleProvisioner {
         }
 
         @Override
-        public boolean detect(TargetClient client, KitConfig config) {
+        public boolean detect(ProvisionerContext context) {
             return true;
         }
 
         @Override
-        public HandleProvisioner create(TargetClient client, KitConfig config) {
+        public HandleProvisioner create(ProvisionerContext context) {
             return new NoProvisioner(why);
         }
     }

@@ -1,8 +1,6 @@
 package io.handlestck.kit.provision;
 
 import io.handlestck.kit.PreconditionNotMet;
-import io.handlestck.kit.client.TargetClient;
-import io.handlestck.kit.config.KitConfig;
 import io.handlestck.kit.config.PreopenedHandle;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +9,7 @@ import java.util.Set;
 /**
  * The provisioner {@code preopened}: hands out handles that someone opened out of band and listed in
  * the config file. It cannot open handles in the shares the cases create, nor observe or close them
- * as their client, so it offers only {@link HandleProvisioner#PREOPENED}; a case that needs fresh handles reports
+ * as their client, so it offers only {@link Capability#PREOPENED}; a case that needs fresh handles reports
  * COULD_NOT_TEST. The kit treats these handles as read-only.
  */
 public final class PreopenedProvisioner implements HandleProvisioner {
@@ -30,8 +28,8 @@ public final class PreopenedProvisioner implements HandleProvisioner {
     }
 
     @Override
-    public Set<String> capabilities() {
-        return Set.of(PREOPENED);
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.PREOPENED);
     }
 
     /** The configured handles on exactly that share, path and snapshot, if there are enough of them. */
@@ -69,13 +67,13 @@ public final class PreopenedProvisioner implements HandleProvisioner {
         }
 
         @Override
-        public boolean detect(TargetClient client, KitConfig config) {
-            return !config.preopened().isEmpty();
+        public boolean detect(ProvisionerContext context) {
+            return !context.config().preopened().isEmpty();
         }
 
         @Override
-        public HandleProvisioner create(TargetClient client, KitConfig config) {
-            return new PreopenedProvisioner(config.preopened());
+        public HandleProvisioner create(ProvisionerContext context) {
+            return new PreopenedProvisioner(context.config().preopened());
         }
     }
 }

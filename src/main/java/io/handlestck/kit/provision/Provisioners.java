@@ -1,6 +1,5 @@
 package io.handlestck.kit.provision;
 
-import io.handlestck.kit.client.TargetClient;
 import io.handlestck.kit.config.KitConfig;
 import io.handlestck.kit.config.KitConfigException;
 import java.util.ArrayList;
@@ -16,17 +15,17 @@ public final class Provisioners {
     }
 
     /**
-     * @param client an unrecorded client (detection is not part of any case)
+     * @param context an unrecorded context (detection is not part of any case)
      * @throws KitConfigException when the named provisioner does not exist or does not work on the target
      */
-    public static HandleProvisionerFactory choose(KitConfig config, TargetClient client) {
+    public static HandleProvisionerFactory choose(KitConfig config, ProvisionerContext context) {
         List<HandleProvisionerFactory> candidates = new ArrayList<>();
         candidates.add(new FixtureProvisioner.Factory());
         ServiceLoader.load(HandleProvisionerFactory.class).forEach(candidates::add);
         candidates.add(new PreopenedProvisioner.Factory());
         if (config.provisioner().equals(AUTO)) {
             for (HandleProvisionerFactory candidate : candidates) {
-                if (candidate.detect(client, config)) {
+                if (candidate.detect(context)) {
                     return candidate;
                 }
             }
@@ -38,9 +37,9 @@ public final class Provisioners {
         }
         for (HandleProvisionerFactory candidate : candidates) {
             if (candidate.name().equals(config.provisioner())) {
-                if (!candidate.detect(client, config)) {
+                if (!candidate.detect(context)) {
                     throw new KitConfigException("provisioner " + config.provisioner() + " (" + config.origins()
-                            .getOrDefault("provisioner", "config") + ") does not work on " + client.endpoint());
+                            .getOrDefault("provisioner", "config") + ") does not work on " + context.target().endpoint());
                 }
                 return candidate;
             }

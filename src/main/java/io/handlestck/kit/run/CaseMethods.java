@@ -22,15 +22,17 @@ public final class CaseMethods {
 
     private CaseMethods(Catalogue catalogue) {
         for (ConformanceClass conformanceClass : catalogue.classes()) {
-            Optional<Class<?>> type = load(conformanceClass.caseClass());
-            if (type.isEmpty()) {
-                missingClasses.add(conformanceClass.caseClass());
-                continue;
-            }
-            for (Method method : type.get().getDeclaredMethods()) {
-                CaseId id = method.getAnnotation(CaseId.class);
-                if (id != null) {
-                    byId.computeIfAbsent(id.value(), key -> new ArrayList<>()).add(method);
+            for (String caseClass : conformanceClass.caseClasses()) {
+                Optional<Class<?>> type = load(caseClass);
+                if (type.isEmpty()) {
+                    missingClasses.add(caseClass);
+                    continue;
+                }
+                for (Method method : type.get().getDeclaredMethods()) {
+                    CaseId id = method.getAnnotation(CaseId.class);
+                    if (id != null) {
+                        byId.computeIfAbsent(id.value(), key -> new ArrayList<>()).add(method);
+                    }
                 }
             }
         }

@@ -1,6 +1,8 @@
 package io.handlestck.kit.suites;
 
+import io.handlestck.kit.cases.ForceCloseErrorCases;
 import io.handlestck.kit.cases.ForceCloseHandlesCases;
+import io.handlestck.kit.cases.ForceClosePagingCases;
 import org.junit.platform.suite.api.SelectClasses;
 import org.junit.platform.suite.api.SuiteDisplayName;
 
@@ -9,6 +11,6 @@ import org.junit.platform.suite.api.SuiteDisplayName;
  */
 @KitSuite
 @SuiteDisplayName("Handles TCK: Force Close Handles")
-@SelectClasses({ForceCloseHandlesCases.class})
+@SelectClasses({ForceCloseHandlesCases.class, ForceCloseErrorCases.class, ForceClosePagingCases.class})
 public class ForceCloseHandlesSuite {
 }

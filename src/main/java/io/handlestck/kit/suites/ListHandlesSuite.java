@@ -1,6 +1,8 @@
 package io.handlestck.kit.suites;
 
+import io.handlestck.kit.cases.ListHandlesBodyCases;
 import io.handlestck.kit.cases.ListHandlesCases;
+import io.handlestck.kit.cases.ListHandlesPagingCases;
 import org.junit.platform.suite.api.SelectClasses;
 import org.junit.platform.suite.api.SuiteDisplayName;
 
@@ -9,6 +11,6 @@ import org.junit.platform.suite.api.SuiteDisplayName;
  */
 @KitSuite
 @SuiteDisplayName("Handles TCK: List Handles")
-@SelectClasses({ListHandlesCases.class})
+@SelectClasses({ListHandlesCases.class, ListHandlesBodyCases.class, ListHandlesPagingCases.class})
 public class ListHandlesSuite {
 }

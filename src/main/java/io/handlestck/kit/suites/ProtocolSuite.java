@@ -1,6 +1,8 @@
 package io.handlestck.kit.suites;
 
+import io.handlestck.kit.cases.ProtocolAuthorizationCases;
 import io.handlestck.kit.cases.ProtocolCases;
+import io.handlestck.kit.cases.ProtocolMalformedInputCases;
 import org.junit.platform.suite.api.SelectClasses;
 import org.junit.platform.suite.api.SuiteDisplayName;
 
@@ -9,6 +11,6 @@ import org.junit.platform.suite.api.SuiteDisplayName;
  */
 @KitSuite
 @SuiteDisplayName("Handles TCK: protocol")
-@SelectClasses({ProtocolCases.class})
+@SelectClasses({ProtocolCases.class, ProtocolAuthorizationCases.class, ProtocolMalformedInputCases.class})
 public class ProtocolSuite {
 }

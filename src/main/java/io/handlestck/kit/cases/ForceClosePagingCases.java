@@ -1,0 +1,123 @@
+package io.handlestck.kit.cases;
+
+import static io.handlestck.kit.cases.CaseSupport.assertAllowedError;
+import static io.handlestck.kit.cases.CaseSupport.assertStatus;
+import static io.handlestck.kit.cases.CaseSupport.forceClose;
+import static io.handlestck.kit.cases.CaseSupport.listed;
+import static io.handlestck.kit.cases.CaseSupport.open;
+import static io.handlestck.kit.cases.CaseSupport.openOn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.handlestck.kit.CaseContext;
+import io.handlestck.kit.CaseId;
+import io.handlestck.kit.CaseNames;
+import io.handlestck.kit.HandlesTckCases;
+import io.handlestck.kit.TestShare;
+import io.handlestck.kit.client.ForceCloseCall;
+import io.handlestck.kit.client.ForceCloseResult;
+import io.handlestck.kit.provision.HandleRequest;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Force Close Handles ({@code suites/force-close-handles.yaml}): marker paging, around the target's
+ * page size, every handle closed exactly once.
+ */
+@HandlesTckCases
+public class ForceClosePagingCases {
+
+    /** Handle counts around the target's force-close page size, as offsets: size-1, size, size+1, 2*size+1. */
+    static Stream<Arguments> countsAroundThePageSize() {
+        return Stream.of(Arguments.of("size-1"), Arguments.of("size"), Arguments.of("size+1"), Arguments.of("2*size+1"));
+    }
+
+    @CaseId("FCH-016")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @MethodSource("countsAroundThePageSize")
+    void followingMarkersClosesEveryHandleOnce(String count, CaseContext ctx) {
+        int pageSize = pageSize(ctx);
+        int handles = handlesFor(count, pageSize);
+        TestShare share = ctx.newShare();
+        String file = share.file("many.txt");
+        ctx.handles().open(HandleRequest.on(share.name(), file).count(handles));
+
+        List<ForceCloseResult> pages = ctx.target().forceCloseAll(ForceCloseCall.on(share.name(), file).allHandles());
+
+        long closed = 0;
+        for (ForceCloseResult page : pages) {
+            assertStatus(page.response(), 200, "Force Close page " + (pages.indexOf(page) + 1));
+            assertNotNull(page.closed(), "every page must report x-ms-number-of-handles-closed");
+            assertTrue(page.closed() <= pageSize, "a page closed " + page.closed() + " handles, more than the page size "
+                    + pageSize);
+            closed += page.closed();
+        }
+        assertEquals(handles, closed, "the closed counts of " + pages.size() + " call(s) must add up to the "
+                + handles + " handles opened (page size " + pageSize + ")");
+        assertEquals(Set.of(), openOn(ctx, share, List.of(file)), "no handle may be left open once x-ms-marker is absent");
+    }
+
+    @CaseId("FCH-017")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"size+1", "2*size+1"})
+    void unfinishedCloseReturnsAMarker(String count, CaseContext ctx) {
+        int pageSize = pageSize(ctx);
+        int handles = handlesFor(count, pageSize);
+        TestShare share = ctx.newShare();
+        String file = share.file("many.txt");
+        ctx.handles().open(HandleRequest.on(share.name(), file).count(handles));
+
+        ForceCloseResult first = forceClose(ctx, ForceCloseCall.on(share.name(), file).allHandles());
+
+        assertStatus(first.response(), 200, "first Force Close * over " + handles + " handles");
+        assertNotNull(first.closed(), "x-ms-number-of-handles-closed must be sent");
+        assertTrue(first.closed() >= 1 && first.closed() <= pageSize,
+                "the first call must close between 1 and " + pageSize + " handles, closed " + first.closed());
+        assertNotNull(first.marker(), "handles remain open, so x-ms-marker must be returned");
+        assertFalse(first.marker().isEmpty(), "x-ms-marker must not be empty while handles remain");
+        assertEquals(handles - first.closed(), openOn(ctx, share, List.of(file)).size(),
+                "the handles not counted as closed must still be listed");
+    }
+
+    @CaseId("FCH-024")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"bm90LWEtbWFya2Vy", "1!999!AAAA", "%%%", "-1"})
+    void foreignMarkerIsRefused(String marker, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String file = share.file("target.txt");
+        Set<String> ids = new TreeSet<>(open(ctx, share, file, 2));
+
+        assertAllowedError(ctx, "errorCode", ctx.target().forceClose(
+                ForceCloseCall.on(share.name(), file).allHandles().marker(marker)), 400,
+                "Force Close * with the marker '" + marker + "' the target never issued");
+
+        assertEquals(ids, openOn(ctx, share, List.of(file)), "a refused request must not close any handle");
+    }
+
+    /** The target's force-close page size, which only the provisioner can tell; without it paging cannot be set up. */
+    private static int pageSize(CaseContext ctx) {
+        var size = ctx.handles().forceClosePageSize();
+        if (size.isEmpty()) {
+            ctx.couldNotTest("the provisioner cannot tell how many handles the target closes per call");
+        }
+        return size.getAsInt();
+    }
+
+    private static int handlesFor(String count, int pageSize) {
+        return switch (count) {
+            case "size-1" -> Math.max(1, pageSize - 1);
+            case "size" -> pageSize;
+            case "size+1" -> pageSize + 1;
+            case "2*size+1" -> 2 * pageSize + 1;
+            default -> throw new IllegalArgumentException(count);
+        };
+    }
+}

@@ -1,0 +1,181 @@
+package io.handlestck.kit.cases;
+
+import static io.handlestck.kit.cases.CaseSupport.assertAllowedError;
+import static io.handlestck.kit.cases.CaseSupport.assertAllowedStatus;
+import static io.handlestck.kit.cases.CaseSupport.assertError;
+import static io.handlestck.kit.cases.CaseSupport.assertStatus;
+import static io.handlestck.kit.cases.CaseSupport.describe;
+import static io.handlestck.kit.cases.CaseSupport.errorCode;
+import static io.handlestck.kit.cases.CaseSupport.forceClose;
+import static io.handlestck.kit.cases.CaseSupport.open;
+import static io.handlestck.kit.cases.CaseSupport.openOn;
+import static io.handlestck.kit.cases.ProtocolCases.FILE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.handlestck.kit.CaseContext;
+import io.handlestck.kit.CaseId;
+import io.handlestck.kit.CaseNames;
+import io.handlestck.kit.HandlesTckCases;
+import io.handlestck.kit.TestShare;
+import io.handlestck.kit.client.ForceCloseCall;
+import io.handlestck.kit.client.HandleListing;
+import io.handlestck.kit.client.ListHandlesCall;
+import io.handlestck.kit.client.Signing;
+import io.handlestck.kit.client.TargetClient;
+import io.handlestck.sharedkey.SharedKey;
+import io.restassured.response.Response;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Protocol ({@code suites/protocol.yaml}): authorization. Requests that must be refused are sent while
+ * handles are open, and the cases check that none of them closed anything.
+ */
+@HandlesTckCases
+public class ProtocolAuthorizationCases {
+
+    @CaseId("PRO-010")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"*", "one handle id"})
+    void tamperedSignatureIsRefused(String handleId, CaseContext ctx) {
+        refusedAndNothingClosed(ctx, handleId, Signing.sharedKey().tampered(), "a tampered signature",
+                response -> assertError(response, 403, "AuthenticationFailed", "Force Close with a tampered signature"));
+    }
+
+    @CaseId("PRO-011")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"another key", "another account"})
+    void foreignSignatureIsRefused(String whose, CaseContext ctx) {
+        Signing signing = whose.equals("another key") ? Signing.sharedKey().withKey(randomKey())
+                : Signing.sharedKey().withAccount("kitother" + UUID.randomUUID().toString().substring(0, 8));
+        refusedAndNothingClosed(ctx, "*", signing, "a signature with " + whose,
+                response -> assertStatus(response, 403, "Force Close signed with " + whose));
+    }
+
+    @CaseId("PRO-012")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"PT16M", "-PT16M", "-PT2H", "P1D"})
+    void staleDateIsRefused(String skew, CaseContext ctx) {
+        refusedAndNothingClosed(ctx, "*", Signing.sharedKey().withClockSkew(Duration.parse(skew)),
+                "x-ms-date off by " + skew, response -> assertStatus(response, 403, "Force Close dated " + skew + " away"));
+    }
+
+    @CaseId("PRO-013")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"*", "one handle id"})
+    void missingDateIsRefused(String handleId, CaseContext ctx) {
+        refusedAndNothingClosed(ctx, handleId, Signing.sharedKey().withoutDate(), "no Date and no x-ms-date",
+                response -> assertAllowedStatus(ctx, "status", response, "Force Close without a date"));
+    }
+
+    @CaseId("PRO-014")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"Force Close Handles", "List Handles"})
+    void sharedAccessSignatureIsRefused(String operation, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        share.file(FILE);
+        Set<String> ids = new TreeSet<>(open(ctx, share, FILE, 2));
+        String url = TargetClient.withQuery(ctx.target().url(share.name(), FILE), accountSas(ctx, operation));
+
+        Response response = operation.equals("List Handles")
+                ? ctx.target().request(Signing.unsigned()).get(url)
+                : ctx.target().request(Signing.unsigned()).header("x-ms-handle-id", "*").put(url);
+
+        assertAllowedError(ctx, "errorCode", response, 403, operation + " authorized by an account SAS");
+        assertEquals(ids, openOn(ctx, share, List.of(FILE)), "a refused request must not close any handle");
+    }
+
+    @CaseId("PRO-015")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"Force Close Handles", "List Handles"})
+    void anonymousRequestIsRefused(String operation, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        share.file(FILE);
+        Set<String> ids = new TreeSet<>(open(ctx, share, FILE, 2));
+
+        Response response = operation.equals("List Handles")
+                ? ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE), Signing.unsigned())
+                : ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles(), Signing.unsigned());
+
+        assertAllowedStatus(ctx, "status", response, operation + " without Authorization");
+        assertEquals(ids, openOn(ctx, share, List.of(FILE)), "a refused request must not close any handle");
+    }
+
+    @CaseId("PRO-016")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"List Handles", "Force Close Handles"})
+    void sharedKeyLiteIsAccepted(String operation, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        share.file(FILE);
+        List<String> ids = open(ctx, share, FILE, 2);
+        Signing lite = Signing.sharedKeyLite();
+
+        Response response = operation.equals("List Handles")
+                ? ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE), lite)
+                : ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).handleId(ids.get(0)), lite);
+
+        if (response.getStatusCode() == 403) {
+            ctx.notImplemented("the target refuses SharedKeyLite: " + describe(response));
+        }
+        assertStatus(response, 200, operation + " signed with SharedKeyLite");
+        if (operation.equals("List Handles")) {
+            assertEquals(new TreeSet<>(ids), new TreeSet<>(HandleListing.of(response).handleIds()),
+                    "the listing must show both handles");
+        } else {
+            assertEquals("1", response.getHeader("x-ms-number-of-handles-closed"), "one handle was named");
+        }
+    }
+
+    /**
+     * Opens two handles on a file, sends a Force Close that must be refused, judges the answer, and
+     * checks that both handles are still open.
+     */
+    private static void refusedAndNothingClosed(CaseContext ctx, String handleId, Signing signing, String what,
+                                                Consumer<Response> judge) {
+        TestShare share = ctx.newShare();
+        share.file(FILE);
+        List<String> opened = open(ctx, share, FILE, 2);
+        String id = handleId.equals("*") ? "*" : opened.get(0);
+
+        judge.accept(ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).handleId(id), signing));
+
+        assertEquals(new TreeSet<>(opened), openOn(ctx, share, List.of(FILE)), "a request with " + what + " must not close any handle");
+    }
+
+    /**
+     * The query of a well-formed account SAS for the file service, signed with the account key: a
+     * signature the target could verify, so that a refusal is about the rule "only the account owner",
+     * not about a broken token.
+     */
+    private static String[] accountSas(CaseContext ctx, String operation) {
+        String version = "2019-12-12";
+        DateTimeFormatter iso = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+        String start = iso.format(Instant.now().minus(5, ChronoUnit.MINUTES));
+        String expiry = iso.format(Instant.now().plus(1, ChronoUnit.HOURS));
+        String permissions = "rwdlc";
+        String stringToSign = String.join("\n", ctx.target().account(), permissions, "f", "sco", start, expiry, "",
+                "https,http", version, "");
+        String signature = SharedKey.signature(stringToSign, ctx.target().target().key());
+        String comp = operation.equals("List Handles") ? "listhandles" : "forceclosehandles";
+        return new String[] {"comp", comp, "sv", version, "ss", "f", "srt", "sco", "sp", permissions, "st", start,
+                "se", expiry, "spr", "https,http", "sig", signature};
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[64];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+}
