@@ -4,8 +4,10 @@
 #      (standalone jar) beside Azurite (the emulator users run today) and nginx (a static 200 of the
 #      same size: the floor of one HTTP request here);
 #   2. scale: 10^4..10^6 handles (List Handles pages, recursive Force Close, heap per handle);
-#   3. the kit: a full certification run, in-process and with JVM start, parallel and serial;
-#   4. concurrency: 16 threads opening, closing and listing overlapping sets.
+#   3. the kit: a full certification run, in-process, and with JVM start as the README's first command runs
+#      it (bin/handles-tck run) beside plain `java -jar`, wall and CPU time, three of each;
+#   4. concurrency: 16 threads opening, closing and listing overlapping sets;
+#   5. the SMB endpoint: bench/smb.sh, when present, adds its figures to the same results file.
 # Prints a table and writes bench/results/latest.md; the raw figures go to bench/results/figures.properties.
 #
 # Environment: BENCH_BUILD_DIR (default target/; where the jar and the benchmark classes are built),
@@ -227,19 +229,37 @@ scale_phase() {
 phase scale scale_phase
 
 # ---- 3. the kit -------------------------------------------------------------------------------------
+# One command timed from outside with bash's `time` (no extra package): wall and CPU (user + sys of the
+# JVM and everything it started), the 1-minute load just before, and the exit code. label cmd...
+timed_cli() {
+  local label=$1 wall user sys
+  shift
+  figure "$label.load1" "$(load1)"
+  local TIMEFORMAT='%3R %3U %3S' status=0
+  { time "$@" > "$SCRATCH/$label.log" 2>&1 || status=$?; } 2> "$SCRATCH/$label.time"
+  read -r wall user sys < "$SCRATCH/$label.time"
+  figure "$label.wall_ms" "$(awk -v w="$wall" 'BEGIN {printf "%d", w * 1000}')"
+  figure "$label.cpu_ms" "$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000}')"
+  figure "$label.exit" "$status"
+  printf '%s: %s s wall, %s s user, %s s sys, exit %s\n' "$label" "$wall" "$user" "$sys" "$status" >&2
+}
+
 kit_phase() {
   say "3. the kit: full certification runs"
   machine_state kit
   timeout 300 java $QUIET -cp "$CP" io.handlestck.bench.KitBench "$FIGURES" parallel
   timeout 300 java $QUIET -cp "$CP" io.handlestck.bench.KitBench "$FIGURES" serial
-  # With JVM start: the command a user types, timed from outside.
-  kit_started=$(date +%s%N)
-  kit_exit=0
-  timeout 300 java -jar "$JAR" run --report-dir "$SCRATCH/kit-report" > "$SCRATCH/kit-run.log" 2>&1 || kit_exit=$?
-  kit_ended=$(date +%s%N)
-  figure kit.cli.wall_ms "$(( (kit_ended - kit_started) / 1000000 ))"
-  figure kit.cli.exit "$kit_exit"
-  tail -3 "$SCRATCH/kit-run.log" >&2
+  # With JVM start: the README's first command (bin/handles-tck run, after the mvn package above, which
+  # also made the class-data sharing archive) beside the plain `java -jar` it replaced, alternated so that
+  # both see the same load; three of each, the report takes the medians.
+  if [[ ! -f ${JAR%.jar}.jsa ]]; then
+    timed_cli kit.cli.training env HANDLESTCK_JAR="$JAR" timeout 300 "$ROOT/bin/handles-tck" run --report-dir "$SCRATCH/kit-report"
+  fi
+  for rep in 1 2 3; do
+    timed_cli "kit.cli.launcher.r$rep" env HANDLESTCK_JAR="$JAR" timeout 300 "$ROOT/bin/handles-tck" run --report-dir "$SCRATCH/kit-report"
+    timed_cli "kit.cli.plain.r$rep" timeout 300 java -jar "$JAR" run --report-dir "$SCRATCH/kit-report"
+  done
+  tail -3 "$SCRATCH/kit.cli.launcher.r3.log" >&2
 }
 phase kit kit_phase
 
@@ -250,6 +270,21 @@ concurrency_phase() {
   timeout 180 java $QUIET -cp "$CP" io.handlestck.bench.ConcurrencyBench "$FIGURES" 10
 }
 phase concurrency concurrency_phase
+
+# ---- 5. SMB endpoint -------------------------------------------------------------------------------
+# The SMB endpoint's driver (from its own branch) plugs in here: bench/smb.sh, when present and
+# executable, appends "smb.*" figures (and "smb.*.ratio" ones against its peer) to the same file, and the
+# report lists them in section 5. Environment it gets: BENCH_JAR, BENCH_FIGURES, BENCH_CLASSPATH, BENCH_SCRATCH.
+smb_phase() {
+  say "5. SMB endpoint (bench/smb.sh)"
+  machine_state smb
+  if [[ -x $BENCH/smb.sh ]]; then
+    BENCH_JAR="$JAR" BENCH_FIGURES="$FIGURES" BENCH_CLASSPATH="$CP" BENCH_SCRATCH="$SCRATCH" timeout 600 "$BENCH/smb.sh"
+  else
+    figure smb.status "not measured: bench/smb.sh is not in this tree"
+  fi
+}
+phase smb smb_phase
 
 # ---- report -----------------------------------------------------------------------------------------
 machine_state end

@@ -1,5 +1,6 @@
 package io.handlestck.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -16,7 +17,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.handlestck.kit.result.RunReport;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -68,16 +72,29 @@ public final class ReportJson {
      * close the element or start markup.
      */
     public static String toJsonForHtml(RunReport report) {
+        StringWriter out = new StringWriter();
         try {
-            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
-                    .with(new HtmlSafeEscapes()).writeValueAsString(toTree(report));
+            writeForHtml(report, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out.toString();
     }
 
+    /**
+     * {@link #toJsonForHtml} straight into {@code out}, which stays open: a run's JSON is megabytes, and
+     * the page around it is written into the same writer.
+     */
+    static void writeForHtml(RunReport report, Writer out) throws IOException {
+        MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .with(new HtmlSafeEscapes()).writeValue(out, toTree(report));
+    }
+
+    /** Streams the report into the file: no string of the whole report is built on the way. */
     public static void write(RunReport report, Path file) throws IOException {
-        Files.writeString(file, toJson(report));
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            MAPPER.writeValue(out, toTree(report));
+        }
     }
 
     /** Reads a report written by {@link #write}; a file that is not one fails with a message naming it. */

@@ -48,7 +48,7 @@ public final class ReportWriter {
         ReportJson.write(scrubbed, json);
         written.add(json);
         Path html = dir.resolve(HtmlReport.FILE_NAME);
-        Files.writeString(html, HtmlReport.render(scrubbed, new RunSummary(scrubbed).green(certify, failOn)));
+        HtmlReport.write(scrubbed, new RunSummary(scrubbed).green(certify, failOn), html);
         written.add(html);
         Path markdown = dir.resolve(MarkdownReport.FILE_NAME);
         Files.writeString(markdown, MarkdownReport.render(scrubbed, certify, failOn));

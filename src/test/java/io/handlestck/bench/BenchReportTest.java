@@ -49,6 +49,7 @@ class BenchReportTest {
         String report = BenchReport.render(figures("failed.scale", "exit 1"), null);
 
         assertThat(targetRow(report, "1,000,000 handles force-closed")).endsWith("| not measured | not measured |");
+        assertThat(report).contains("## 5. SMB endpoint\n\nnot measured.");
         assertThat(report).contains("## Phases that failed").contains("scale (exit 1)");
     }
 
@@ -61,10 +62,41 @@ class BenchReportTest {
                 "scale.n1000000.close_total_ms", "1500", "scale.n1000000.heap_bytes_per_handle", "230"), null);
 
         assertThat(targetRow(report, "5,000-entry List Handles page")).contains("25 ms").contains("**NOT met**");
-        assertThat(targetRow(report, "1,000,000 handles force-closed")).contains("1.50 s").contains("| met |");
+        assertThat(targetRow(report, "1,000,000 handles force-closed")).contains("1.50 s").contains("**NOT met**");
         assertThat(targetRow(report, "≤ 200 bytes of heap")).contains("230 B").contains("**NOT met**");
         assertThat(targetRow(report, "List Handles page cost flat")).contains("2.50×").contains("**NOT met**");
         assertThat(targetRow(report, "Force Close call cost flat")).contains("1.50×").contains("| met |");
+    }
+
+    @Test
+    void cliTargetsTakeTheMedianOfTheRepeatedLauncherRuns() {
+        String report = BenchReport.render(figures(
+                "kit.cli.launcher.r1.wall_ms", "3900", "kit.cli.launcher.r1.cpu_ms", "7000", "kit.cli.launcher.r1.exit", "0",
+                "kit.cli.launcher.r2.wall_ms", "9000", "kit.cli.launcher.r2.cpu_ms", "5500", "kit.cli.launcher.r2.exit", "0",
+                "kit.cli.launcher.r3.wall_ms", "3500", "kit.cli.launcher.r3.cpu_ms", "5000", "kit.cli.launcher.r3.exit", "0",
+                "kit.cli.plain.r1.wall_ms", "7800", "kit.cli.plain.r1.cpu_ms", "11000", "kit.cli.plain.r1.exit", "0",
+                "kit.cli.plain.r2.wall_ms", "8000", "kit.cli.plain.r2.cpu_ms", "11000", "kit.cli.plain.r2.exit", "0",
+                "kit.cli.plain.r3.wall_ms", "9000", "kit.cli.plain.r3.cpu_ms", "12000", "kit.cli.plain.r3.exit", "0"), null);
+
+        assertThat(targetRow(report, "full certification run")).contains("3.90 s").contains("| met |");
+        assertThat(targetRow(report, "the same run ≤ 6 s of CPU")).contains("5.50 s").contains("| met |");
+        assertThat(report).contains("| launcher / plain, medians | 0.49× | 0.50× |");
+    }
+
+    @Test
+    void aCliRunThatDidNotExitCleanlyGivesNoMedian() {
+        String report = BenchReport.render(figures(
+                "kit.cli.launcher.r1.wall_ms", "3000", "kit.cli.launcher.r1.cpu_ms", "4000", "kit.cli.launcher.r1.exit", "0",
+                "kit.cli.launcher.r2.wall_ms", "3000", "kit.cli.launcher.r2.cpu_ms", "4000", "kit.cli.launcher.r2.exit", "1",
+                "kit.cli.launcher.r3.wall_ms", "3000", "kit.cli.launcher.r3.cpu_ms", "4000", "kit.cli.launcher.r3.exit", "0"), null);
+
+        assertThat(targetRow(report, "full certification run")).endsWith("| not measured | not measured |");
+    }
+
+    @Test
+    void smbFiguresAreListedAsTheirDriverWroteThem() {
+        assertThat(BenchReport.render(figures("smb.close.c16.rps", "12000", "smb.close.c16.ratio", "0.8"), null))
+                .contains("| close.c16.rps | 12,000 |").contains("| close.c16.ratio | 0.80 |");
     }
 
     @Test

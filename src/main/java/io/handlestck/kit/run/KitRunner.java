@@ -16,20 +16,16 @@ import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.RunReport;
 import io.handlestck.kit.result.Status;
 import io.handlestck.kit.result.TargetInfo;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -321,11 +317,7 @@ public final class KitRunner {
             if (!Files.isRegularFile(path)) {
                 return null;
             }
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(digest.digest());
+            return JarDigest.of(path);
         } catch (Exception e) {
             return null;
         }

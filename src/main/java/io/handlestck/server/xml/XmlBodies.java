@@ -50,13 +50,21 @@ final class XmlBodies {
          * Writing no characters closes any pending start tag, so the raw bytes land in place.
          */
         void empty(String name) throws XMLStreamException {
-            xml.writeCharacters("");
-            xml.flush();
             try {
-                text.write("<" + name + " />");
+                raw().write("<" + name + " />");
             } catch (IOException e) {
                 throw new XMLStreamException("cannot write to an in-memory body", e);
             }
+        }
+
+        /**
+         * The characters under the StAX writer, for markup written by hand: writing no characters
+         * closes any pending start tag, and the flush puts what StAX buffered before it.
+         */
+        Writer raw() throws XMLStreamException {
+            xml.writeCharacters("");
+            xml.flush();
+            return text;
         }
     }
 

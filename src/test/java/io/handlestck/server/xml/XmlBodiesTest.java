@@ -96,4 +96,17 @@ class XmlBodiesTest {
 
         assertThat(body).contains("<Path Encoded=\"true\">dir%EF%BF%BE1/a%20b</Path>");
     }
+
+    @Test
+    void handleTextEscapesMarkupCharactersAndAnEmptyClientNameIsAnEmptyElement() {
+        Namespace live = new Account("devstoreaccount1").createShare("s").live();
+        live.createFile(List.of("a&b'c>d<e"), 0);
+        Handle handle = live.open(List.of("a&b'c>d<e"), new HandleSpec(1, "10.0.0.5:49152", "", 42,
+                AccessRights.of(List.of("Read")))).get(0);
+
+        String body = text(HandleListBody.write(null, null, List.of(handle, handle), "", LATEST));
+
+        assertThat(body).contains("<Path>a&amp;b'c&gt;d&lt;e</Path>").contains("<ClientName />")
+                .contains("</Handle><Handle>").endsWith("</Handle></Entries><NextMarker /></EnumerationResults>");
+    }
 }
