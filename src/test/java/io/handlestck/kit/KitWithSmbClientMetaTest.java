@@ -145,9 +145,10 @@ class KitWithSmbClientMetaTest {
         });
     }
 
+    /** Handles over SMB, and the server's own bearer token, so that no case lacks what the server can give. */
     static KitConfig smbConfig(ReferenceServer server) {
         return KitConfig.resolve(Map.of("endpoint", server.endpoint().toString(), "account", server.account(),
-                "key", server.key(), "provisioner", "smb", "smbPort", Integer.toString(server.smbPort())),
-                new Properties(), Map.of(), null);
+                "key", server.key(), "provisioner", "smb", "smbPort", Integer.toString(server.smbPort()),
+                "bearerToken", server.bearerIssuer().token()), new Properties(), Map.of(), null);
     }
 }

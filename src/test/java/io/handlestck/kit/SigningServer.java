@@ -4,12 +4,18 @@ import io.handlestck.sharedkey.CanonicalRequest;
 import io.handlestck.sharedkey.SharedKey;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Handler;
@@ -25,6 +31,9 @@ import org.eclipse.jetty.util.Callback;
  * 200 when the signature verifies and 403 when it does not.
  */
 final class SigningServer implements AutoCloseable {
+
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
     /** What one request looked like on arrival. */
     record Seen(String method, String rawPath, Map<String, String> headers, boolean verified, String stringToSign) {
@@ -60,9 +69,26 @@ final class SigningServer implements AutoCloseable {
                         + SharedKey.signature(stringToSign, key);
                 boolean verified = SharedKey.signaturesMatch(expected, authorization);
                 seen.add(new Seen(request.getMethod(), rawPath, headers, verified, stringToSign));
-                response.setStatus(verified ? 200 : 403);
+                // The headers every answer of the service carries, so that the kit's answer rules hold.
+                response.getHeaders().put("x-ms-request-id", UUID.randomUUID().toString());
+                response.getHeaders().put("Date", IMF_FIXDATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+                for (String echoed : List.of("x-ms-version", "x-ms-client-request-id")) {
+                    if (headers.containsKey(echoed)) {
+                        response.getHeaders().put(echoed, headers.get(echoed));
+                    }
+                }
                 response.getHeaders().put("Server", "signing-test-server");
-                callback.succeeded();
+                if (verified) {
+                    response.setStatus(200);
+                    callback.succeeded();
+                } else {
+                    response.setStatus(403);
+                    response.getHeaders().put("x-ms-error-code", "AuthenticationFailed");
+                    response.getHeaders().put("Content-Type", "application/xml");
+                    response.write(true, ByteBuffer.wrap(("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>"
+                            + "AuthenticationFailed</Code><Message>signature mismatch</Message></Error>")
+                            .getBytes(StandardCharsets.UTF_8)), callback);
+                }
                 return true;
             }
         });
