@@ -65,6 +65,8 @@ public enum Defect {
             PathNotEncoded::new),
     FORCE_CLOSE_INVISIBLE_TO_CLIENT("a force-closed handle still looks open to its SMB client (fixture state stays 'open')",
             ForceCloseInvisibleToClient::new),
+    FORCE_CLOSE_LEAVES_SMB_OPEN_USABLE("a force close counts and unlists an SMB client's handle, but the client's open keeps reading and writing",
+            ForceCloseLeavesSmbOpenUsable::new),
     CLOSED_HANDLES_LISTED("force-closed handles are still listed by List Handles", ClosedHandlesListed::new),
     OPEN_HANDLES_DO_NOT_BLOCK_DELETE("deleting or renaming a file or directory with open handles succeeds instead of 409 SharingViolation",
             OpenHandlesDoNotBlockDelete::new),
