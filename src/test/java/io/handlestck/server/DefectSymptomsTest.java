@@ -228,6 +228,20 @@ class DefectSymptomsTest {
         SYMPTOMS.put(Defect.SAS_ACCEPTED, client ->
                 client.listHandlesRequest(file(tree(client))).query("sig", "c2lnbmF0dXJl").scheme(SignedRequest.Scheme.NONE)
                         .send().status() == 200);
+        SYMPTOMS.put(Defect.DATE_NOT_REQUIRED, client ->
+                client.listHandlesRequest(file(tree(client))).withoutHeader("x-ms-date").send().status() == 200);
+        SYMPTOMS.put(Defect.ANONYMOUS_ACCEPTED, client ->
+                client.listHandlesRequest(file(tree(client))).scheme(SignedRequest.Scheme.NONE).send().status() == 200);
+        SYMPTOMS.put(Defect.TIMEOUT_ZERO_REFUSED, client ->
+                client.listHandlesRequest(file(tree(client))).query("timeout", "0").send().status() == 400);
+        SYMPTOMS.put(Defect.MAXRESULTS_ABOVE_LIMIT_REFUSED, client ->
+                client.listHandlesRequest(file(tree(client))).query("maxresults", "5001").send().status() == 400);
+        SYMPTOMS.put(Defect.FORCE_CLOSE_DELETES_RESOURCE, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 1);
+            client.forceCloseAll(file(share), "*");
+            return client.request("HEAD", share, "d/f.txt").send().status() == 404;
+        });
         SYMPTOMS.put(Defect.ERROR_CODE_HEADER_MISSING, client ->
                 client.listHandlesRequest(Scope.of(tree(client), "missing")).send().header("x-ms-error-code").isEmpty());
         SYMPTOMS.put(Defect.SHARE_NOT_FOUND_AS_RESOURCE_NOT_FOUND, client ->
