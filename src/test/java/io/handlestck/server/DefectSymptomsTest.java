@@ -232,6 +232,14 @@ class DefectSymptomsTest {
                 client.listHandlesRequest(file(tree(client))).withoutHeader("x-ms-date").send().status() == 200);
         SYMPTOMS.put(Defect.ANONYMOUS_ACCEPTED, client ->
                 client.listHandlesRequest(file(tree(client))).scheme(SignedRequest.Scheme.NONE).send().status() == 200);
+        SYMPTOMS.put(Defect.SHARED_KEY_LITE_BAD_REQUEST, client ->
+                client.listHandlesRequest(file(tree(client))).scheme(SignedRequest.Scheme.SHARED_KEY_LITE).send().status() == 400);
+        SYMPTOMS.put(Defect.FULL_PAGE_HAS_MARKER, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 2);
+            String next = client.listHandles(file(share), 2, null).nextMarker();
+            return next != null && !next.isEmpty();
+        });
         SYMPTOMS.put(Defect.TIMEOUT_ZERO_REFUSED, client ->
                 client.listHandlesRequest(file(tree(client))).query("timeout", "0").send().status() == 400);
         SYMPTOMS.put(Defect.MAXRESULTS_ABOVE_LIMIT_REFUSED, client ->
