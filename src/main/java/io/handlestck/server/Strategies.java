@@ -7,6 +7,7 @@ import io.handlestck.server.ops.HandleClosing;
 import io.handlestck.server.ops.HandleListing;
 import io.handlestck.server.ops.MarkerReader;
 import io.handlestck.server.ops.MarkerWriter;
+import io.handlestck.server.smb.ForceCloseNotice;
 import java.util.function.Consumer;
 
 /**
@@ -15,18 +16,19 @@ import java.util.function.Consumer;
  */
 public record Strategies(AuthenticationRules authentication, VersionRules versions, MarkerReader markerReader,
                          MarkerWriter markerWriter, HandleListing listing, HandleClosing closing,
-                         OpenHandleRule openHandles) {
+                         OpenHandleRule openHandles, ForceCloseNotice forceCloseNotice) {
 
     /** What the real service does. */
     public static final Strategies SERVICE = new Strategies(AuthenticationRules.SERVICE, VersionRules.SERVICE,
-            MarkerReader.SERVICE, MarkerWriter.SERVICE, HandleListing.SERVICE, HandleClosing.SERVICE, OpenHandleRule.SERVICE);
+            MarkerReader.SERVICE, MarkerWriter.SERVICE, HandleListing.SERVICE, HandleClosing.SERVICE, OpenHandleRule.SERVICE,
+            ForceCloseNotice.SERVICE);
 
     /** A copy with the swaps the change makes to a draft of these strategies. */
     public Strategies with(Consumer<Draft> change) {
         Draft draft = new Draft(this);
         change.accept(draft);
         return new Strategies(draft.authentication, draft.versions, draft.markerReader, draft.markerWriter, draft.listing,
-                draft.closing, draft.openHandles);
+                draft.closing, draft.openHandles, draft.forceCloseNotice);
     }
 
     /** The strategies while a fault swaps some of them: each field starts as the one it replaces. */
@@ -38,6 +40,7 @@ public record Strategies(AuthenticationRules authentication, VersionRules versio
         public HandleListing listing;
         public HandleClosing closing;
         public OpenHandleRule openHandles;
+        public ForceCloseNotice forceCloseNotice;
 
         private Draft(Strategies from) {
             authentication = from.authentication;
@@ -47,6 +50,7 @@ public record Strategies(AuthenticationRules authentication, VersionRules versio
             listing = from.listing;
             closing = from.closing;
             openHandles = from.openHandles;
+            forceCloseNotice = from.forceCloseNotice;
         }
     }
 }

@@ -111,10 +111,7 @@ class KitWithSmbClientMetaTest {
             throws Exception {
         try (ReferenceServer server = ReferenceServer.builder().port(0).smbPort(0).fixtures(false).defect(defect)
                 .build().start()) {
-            KitConfig config = KitConfig.resolve(Map.of("endpoint", server.endpoint().toString(), "key", server.key(),
-                    "provisioner", "smb", "smbPort", Integer.toString(server.smbPort()), "classes", "client-view"),
-                    new Properties(), Map.of(), null);
-            RunReport report = KitRunner.run(config, RunListener.SILENT);
+            RunReport report = KitRunner.run(clientViewConfig(server), RunListener.SILENT);
 
             Set<String> caught = report.cases().stream()
                     .filter(result -> result.status() == Status.FAIL || result.status() == Status.WARN)
@@ -127,6 +124,35 @@ class KitWithSmbClientMetaTest {
                     .extracting(result -> result.id()).containsOnlyElementsOf(untestable);
             assertThat(report.cases()).filteredOn(result -> result.status() == Status.ERROR).isEmpty();
         }
+    }
+
+    /**
+     * The defects only an SMB client sees (marked {@code @smb} in {@link DefectCatchers}): the client-view
+     * cases aimed at each must report FAIL or WARN, and none may break instead of judging.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.handlestck.kit.DefectCatchers#seenOverSmb")
+    void theCasesAimedAtAnSmbOnlyDefectCatchIt(Defect defect) throws Exception {
+        List<String> aimed = DefectCatchers.aimedAt(defect);
+        assertThat(aimed).as("no case is aimed at %s in DefectCatchers", defect).isNotEmpty();
+        try (ReferenceServer server = ReferenceServer.builder().port(0).smbPort(0).fixtures(false).defect(defect)
+                .build().start()) {
+            RunReport report = KitRunner.run(clientViewConfig(server), RunListener.SILENT);
+
+            assertThat(report.error()).isNull();
+            assertThat(report.cases()).as("cases that broke instead of judging with %s on", defect)
+                    .filteredOn(result -> result.status() == Status.ERROR)
+                    .extracting(KitAgainstReferenceServerMetaTest::describe).isEmpty();
+            assertThat(report.cases().stream().filter(result -> result.status() == Status.FAIL
+                            || result.status() == Status.WARN).map(result -> result.id()).toList())
+                    .as("client-view cases aimed at %s that report FAIL or WARN", defect).containsAll(aimed);
+        }
+    }
+
+    private static KitConfig clientViewConfig(ReferenceServer server) {
+        return KitConfig.resolve(Map.of("endpoint", server.endpoint().toString(), "key", server.key(),
+                "provisioner", "smb", "smbPort", Integer.toString(server.smbPort()), "classes", "client-view"),
+                new Properties(), Map.of(), null);
     }
 
     private static void assertRefusal(KitConfig config, String reason) {

@@ -2,15 +2,28 @@ package io.handlestck.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hierynomus.msdtyp.AccessMask;
+import com.hierynomus.mssmb2.SMB2CreateDisposition;
+import com.hierynomus.mssmb2.SMB2ShareAccess;
+import com.hierynomus.mssmb2.SMBApiException;
+import com.hierynomus.smbj.SMBClient;
+import com.hierynomus.smbj.auth.AuthenticationContext;
+import com.hierynomus.smbj.connection.Connection;
+import com.hierynomus.smbj.session.Session;
+import com.hierynomus.smbj.share.DiskShare;
+import com.hierynomus.smbj.share.File;
 import io.handlestck.server.defects.Defect;
 import io.handlestck.testsupport.ListedHandle;
 import io.handlestck.testsupport.Scope;
 import io.handlestck.testsupport.SignedRequest;
 import io.handlestck.testsupport.WireClient;
 import io.handlestck.testsupport.WireResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +46,8 @@ class DefectSymptomsTest {
     private static final int PAGE_SIZE = 2;
     private static final AtomicInteger SHARES = new AtomicInteger();
     private static final Map<Defect, Predicate<WireClient>> SYMPTOMS = new EnumMap<>(Defect.class);
+    /** Symptoms only an SMB client sees: the probe gets the server, whose SMB endpoint it reaches with smbj. */
+    private static final Map<Defect, Predicate<ReferenceServer>> SMB_SYMPTOMS = new EnumMap<>(Defect.class);
     private static ReferenceServer clean;
 
     /** A fresh share holding {@code d/} and {@code d/f.txt}. */
@@ -57,7 +72,30 @@ class DefectSymptomsTest {
         return client.listHandles(file(share), null, null).handles().get(0);
     }
 
+    /** Whether the SMB client's open of d/f.txt can still be read after Force Close * on the file. */
+    private static boolean readableAfterForceClose(ReferenceServer server) {
+        WireClient client = WireClient.of(server);
+        String share = tree(client);
+        try (SMBClient smb = new SMBClient(); Connection connection = smb.connect("127.0.0.1", server.smbPort())) {
+            Session session = connection.authenticate(
+                    new AuthenticationContext(server.account(), server.key().toCharArray(), "AZURE"));
+            DiskShare disk = (DiskShare) session.connectShare(share);
+            File file = disk.openFile("d\\f.txt", EnumSet.of(AccessMask.GENERIC_READ), null, SMB2ShareAccess.ALL,
+                    SMB2CreateDisposition.FILE_OPEN, null);
+            client.forceCloseAll(file(share), "*");
+            try {
+                file.read(new byte[1], 0);
+                return true;
+            } catch (SMBApiException closed) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static {
+        SMB_SYMPTOMS.put(Defect.FORCE_CLOSE_LEAVES_SMB_OPEN_USABLE, DefectSymptomsTest::readableAfterForceClose);
         SYMPTOMS.put(Defect.RECURSION_IGNORED, client -> {
             String share = tree(client);
             client.openHandles(share, "d/f.txt", 1);
@@ -190,6 +228,28 @@ class DefectSymptomsTest {
         SYMPTOMS.put(Defect.SAS_ACCEPTED, client ->
                 client.listHandlesRequest(file(tree(client))).query("sig", "c2lnbmF0dXJl").scheme(SignedRequest.Scheme.NONE)
                         .send().status() == 200);
+        SYMPTOMS.put(Defect.DATE_NOT_REQUIRED, client ->
+                client.listHandlesRequest(file(tree(client))).withoutHeader("x-ms-date").send().status() == 200);
+        SYMPTOMS.put(Defect.ANONYMOUS_ACCEPTED, client ->
+                client.listHandlesRequest(file(tree(client))).scheme(SignedRequest.Scheme.NONE).send().status() == 200);
+        SYMPTOMS.put(Defect.SHARED_KEY_LITE_BAD_REQUEST, client ->
+                client.listHandlesRequest(file(tree(client))).scheme(SignedRequest.Scheme.SHARED_KEY_LITE).send().status() == 400);
+        SYMPTOMS.put(Defect.FULL_PAGE_HAS_MARKER, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 2);
+            String next = client.listHandles(file(share), 2, null).nextMarker();
+            return next != null && !next.isEmpty();
+        });
+        SYMPTOMS.put(Defect.TIMEOUT_ZERO_REFUSED, client ->
+                client.listHandlesRequest(file(tree(client))).query("timeout", "0").send().status() == 400);
+        SYMPTOMS.put(Defect.MAXRESULTS_ABOVE_LIMIT_REFUSED, client ->
+                client.listHandlesRequest(file(tree(client))).query("maxresults", "5001").send().status() == 400);
+        SYMPTOMS.put(Defect.FORCE_CLOSE_DELETES_RESOURCE, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 1);
+            client.forceCloseAll(file(share), "*");
+            return client.request("HEAD", share, "d/f.txt").send().status() == 404;
+        });
         SYMPTOMS.put(Defect.ERROR_CODE_HEADER_MISSING, client ->
                 client.listHandlesRequest(Scope.of(tree(client), "missing")).send().header("x-ms-error-code").isEmpty());
         SYMPTOMS.put(Defect.SHARE_NOT_FOUND_AS_RESOURCE_NOT_FOUND, client ->
@@ -226,7 +286,7 @@ class DefectSymptomsTest {
 
     @BeforeAll
     static void startCleanServer() throws Exception {
-        clean = ReferenceServer.builder().port(0).forceClosePageSize(PAGE_SIZE).build().start();
+        clean = ReferenceServer.builder().port(0).smbPort(0).forceClosePageSize(PAGE_SIZE).build().start();
     }
 
     @AfterAll
@@ -238,6 +298,7 @@ class DefectSymptomsTest {
     void everyDefectHasASymptom() {
         Set<Defect> missing = new HashSet<>(List.of(Defect.values()));
         missing.removeAll(SYMPTOMS.keySet());
+        missing.removeAll(SMB_SYMPTOMS.keySet());
         assertThat(missing).isEmpty();
         assertThat(Defect.values()).hasSizeGreaterThanOrEqualTo(18);
     }
@@ -245,11 +306,13 @@ class DefectSymptomsTest {
     @ParameterizedTest
     @EnumSource(Defect.class)
     void theDefectShowsItsSymptomAndTheCleanServerDoesNot(Defect defect) throws Exception {
-        Predicate<WireClient> symptom = SYMPTOMS.get(defect);
+        Predicate<WireClient> overRest = SYMPTOMS.get(defect);
+        Predicate<ReferenceServer> symptom = overRest != null ? server -> overRest.test(WireClient.of(server)) : SMB_SYMPTOMS.get(defect);
         assertThat(symptom).as("symptom of " + defect).isNotNull();
-        assertThat(symptom.test(WireClient.of(clean))).as(defect + " probe on the clean server").isFalse();
-        try (ReferenceServer broken = ReferenceServer.builder().port(0).forceClosePageSize(PAGE_SIZE).defect(defect).build().start()) {
-            assertThat(symptom.test(WireClient.of(broken))).as(defect + " probe on the broken server").isTrue();
+        assertThat(symptom.test(clean)).as(defect + " probe on the clean server").isFalse();
+        try (ReferenceServer broken = ReferenceServer.builder().port(0).smbPort(0).forceClosePageSize(PAGE_SIZE).defect(defect)
+                .build().start()) {
+            assertThat(symptom.test(broken)).as(defect + " probe on the broken server").isTrue();
         }
     }
 }

@@ -14,26 +14,37 @@ import java.util.function.Predicate;
  * @param sasAccepted      whether a SAS-authorized request (query {@code sig=}) may pass without a SharedKey check
  * @param signatureMatches whether the presented signature matches the computed one
  * @param dateAcceptable   whether the request's date is close enough to the server clock (the request date, now)
+ * @param dateRequired     whether a SharedKey request without Date and x-ms-date is refused
+ * @param anonymousAccepted whether a request without Authorization (and without SAS) is served
  */
 public record AuthenticationRules(Predicate<ServiceRequest> sasAccepted, BiPredicate<String, String> signatureMatches,
-                                  BiPredicate<Instant, Instant> dateAcceptable) {
+                                  BiPredicate<Instant, Instant> dateAcceptable, boolean dateRequired,
+                                  boolean anonymousAccepted) {
 
     /** How far a request's date may be from the server clock, as the service allows. */
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
 
     /** The service's rules: SAS refused for the owner-only operations, exact signatures, 15 minutes of clock skew. */
     public static final AuthenticationRules SERVICE = new AuthenticationRules(request -> false, SharedKey::signaturesMatch,
-            (date, now) -> Duration.between(date, now).abs().compareTo(MAX_CLOCK_SKEW) <= 0);
+            (date, now) -> Duration.between(date, now).abs().compareTo(MAX_CLOCK_SKEW) <= 0, true, false);
 
     public AuthenticationRules withSasAccepted(Predicate<ServiceRequest> rule) {
-        return new AuthenticationRules(rule, signatureMatches, dateAcceptable);
+        return new AuthenticationRules(rule, signatureMatches, dateAcceptable, dateRequired, anonymousAccepted);
     }
 
     public AuthenticationRules withSignatureMatches(BiPredicate<String, String> rule) {
-        return new AuthenticationRules(sasAccepted, rule, dateAcceptable);
+        return new AuthenticationRules(sasAccepted, rule, dateAcceptable, dateRequired, anonymousAccepted);
     }
 
     public AuthenticationRules withDateAcceptable(BiPredicate<Instant, Instant> rule) {
-        return new AuthenticationRules(sasAccepted, signatureMatches, rule);
+        return new AuthenticationRules(sasAccepted, signatureMatches, rule, dateRequired, anonymousAccepted);
+    }
+
+    public AuthenticationRules withDateRequired(boolean required) {
+        return new AuthenticationRules(sasAccepted, signatureMatches, dateAcceptable, required, anonymousAccepted);
+    }
+
+    public AuthenticationRules withAnonymousAccepted(boolean accepted) {
+        return new AuthenticationRules(sasAccepted, signatureMatches, dateAcceptable, dateRequired, accepted);
     }
 }

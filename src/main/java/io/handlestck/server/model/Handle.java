@@ -65,6 +65,11 @@ public final class Handle {
         return new Handle(pathKey, id);
     }
 
+    /** The index position just after this handle: a listing resumed there starts with whatever follows it. */
+    public Handle positionAfter() {
+        return new Handle(pathKey, id + 1);
+    }
+
     private Handle(String pathKey, long id) {
         this.id = id;
         this.pathKey = pathKey;

@@ -21,7 +21,8 @@ final class FileCommands {
         int flags = call.request.u16(66);
         SmbOpen open = call.open(72);
         call.session.opens.remove(open.volatileId());
-        if (!server.opens().close(open)) {
+        boolean wasOpen = server.opens().close(open);
+        if (!wasOpen && server.context().strategies().forceCloseNotice().endsOpen(open.handle())) {
             throw new SmbException(NtStatus.FILE_CLOSED, "force-closed");
         }
         SmbWriter body = new SmbWriter(60).u16(60).u16(flags & CLOSE_POSTQUERY_ATTRIB).u32(0);

@@ -1,0 +1,17 @@
+package io.handlestck.server.smb;
+
+import io.handlestck.server.model.Handle;
+
+/**
+ * Whether the SMB layer sees that REST force-closed the handle an open holds, and so ends the open
+ * (its client's next request gets STATUS_FILE_CLOSED). A strategy the server's SMB endpoint takes,
+ * so the rule can be swapped without the commands knowing why.
+ */
+@FunctionalInterface
+public interface ForceCloseNotice {
+
+    /** The service's rule: a handle no longer open in the model has ended its open. */
+    ForceCloseNotice SERVICE = handle -> !handle.isOpen();
+
+    boolean endsOpen(Handle handle);
+}
