@@ -6,6 +6,7 @@ import io.handlestck.kit.DefectCatchers;
 import io.handlestck.kit.catalogue.Catalogue;
 import io.handlestck.kit.catalogue.ConformanceClass;
 import io.handlestck.kit.config.KitConfig;
+import io.handlestck.kit.provision.Capability;
 import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.Level;
 import io.handlestck.kit.result.RunReport;
@@ -49,8 +50,15 @@ class KitAgainstContainerIT {
             assertThat(report.cases().stream().map(CaseResult::conformanceClass).collect(Collectors.toSet()))
                     .as("conformance classes run")
                     .isEqualTo(Catalogue.fromClasspath().classes().stream().map(ConformanceClass::name).collect(Collectors.toSet()));
+            Catalogue catalogue = Catalogue.fromClasspath();
+            // Through the published HTTP port the kit has neither an SMB client's view of the handles nor a
+            // token of the container's own issuer: those cases must say COULD_NOT_TEST, never PASS. The
+            // embedded runs (KitWithSmbClientMetaTest, KitAgainstReferenceServerMetaTest) judge them for real.
             List<String> notPassing = report.cases().stream()
-                    .filter(result -> result.level() != Level.OPTIONAL && result.status() != Status.PASS)
+                    .filter(result -> result.level() != Level.OPTIONAL && result.status() != Status.PASS
+                            && !(result.status() == Status.COULD_NOT_TEST
+                                    && (catalogue.entry(result.id()).orElseThrow().needs(Capability.SMB_CLIENT)
+                                            || catalogue.entry(result.id()).orElseThrow().needs(Capability.BEARER))))
                     .map(result -> result.displayName() + " -> " + result.status() + ": " + result.message())
                     .toList();
             assertThat(notPassing).as("required and recommended cases that did not pass against the container").isEmpty();
