@@ -2,26 +2,31 @@ package io.handlestck.kit.provision;
 
 import io.handlestck.kit.PreconditionNotMet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The provisioner {@code none}: the kit has no way to open handles on this target, so every case
- * that needs one reports COULD_NOT_TEST and says why, and the other cases still run.
+ * A provisioner that opens nothing: every case that needs a handle reports COULD_NOT_TEST and says
+ * why, and the other cases still run. It is the provisioner {@code none}, and also stands in for a
+ * chosen provisioner whose target refused it, keeping that one's name and capabilities so that each
+ * case needing them gives the refusal as its reason.
  *
- * @param why the reason every refusal gives
+ * @param name         the provisioner reported ({@code none}, or the refused one's)
+ * @param capabilities what the refused provisioner would have offered; empty for {@code none}
+ * @param why          the reason every refusal gives
  */
-public record NoProvisioner(String why) implements HandleProvisioner {
+public record NoProvisioner(String name, Set<Capability> capabilities, String why) implements HandleProvisioner {
 
     public static final String NAME = "none";
 
-    @Override
-    public String name() {
-        return NAME;
+    public NoProvisioner {
+        capabilities = Set.copyOf(capabilities);
     }
 
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of();
+    /** The provisioner {@code none}. */
+    public NoProvisioner(String why) {
+        this(NAME, Set.of(), why);
     }
 
     @Override
@@ -36,6 +41,16 @@ public record NoProvisioner(String why) implements HandleProvisioner {
 
     @Override
     public void closeAsClient(String share, String handleId) {
+        throw new PreconditionNotMet(why);
+    }
+
+    @Override
+    public OptionalInt forceClosePageSize() {
+        throw new PreconditionNotMet(why);
+    }
+
+    @Override
+    public Optional<ClientView> clientView() {
         throw new PreconditionNotMet(why);
     }
 

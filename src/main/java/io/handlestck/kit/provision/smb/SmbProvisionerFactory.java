@@ -1,21 +1,14 @@
 package io.handlestck.kit.provision.smb;
 
 import io.handlestck.kit.PreconditionNotMet;
-import io.handlestck.kit.provision.Capability;
-import io.handlestck.kit.provision.ClientView;
 import io.handlestck.kit.provision.HandleProvisioner;
 import io.handlestck.kit.provision.HandleProvisionerFactory;
-import io.handlestck.kit.provision.HandleRequest;
-import io.handlestck.kit.provision.HandleState;
-import io.handlestck.kit.provision.OpenedHandle;
+import io.handlestck.kit.provision.NoProvisioner;
 import io.handlestck.kit.provision.ProvisionerContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * Makes {@link SmbProvisioner}s. Detection logs on once: when the provisioner is chosen by name, or an
@@ -54,7 +47,7 @@ public final class SmbProvisionerFactory implements HandleProvisionerFactory {
     @Override
     public HandleProvisioner create(ProvisionerContext context) {
         if (refusal != null) {
-            return new RefusedSmb(refusal);
+            return new NoProvisioner(SmbProvisioner.NAME, SmbProvisioner.CAPABILITIES, refusal);
         }
         SmbSettings settings = SmbSettings.of(context.config());
         PageSizeProbe probe = pageSize;
@@ -82,44 +75,6 @@ public final class SmbProvisionerFactory implements HandleProvisionerFactory {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** The {@code smb} provisioner of a run whose SMB endpoint refused the kit: every handle request says why. */
-    record RefusedSmb(String why) implements HandleProvisioner {
-        @Override
-        public String name() {
-            return SmbProvisioner.NAME;
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return SmbProvisioner.CAPABILITIES;
-        }
-
-        @Override
-        public List<OpenedHandle> open(HandleRequest request) {
-            throw new PreconditionNotMet(why);
-        }
-
-        @Override
-        public HandleState state(String share, String handleId) {
-            throw new PreconditionNotMet(why);
-        }
-
-        @Override
-        public void closeAsClient(String share, String handleId) {
-            throw new PreconditionNotMet(why);
-        }
-
-        @Override
-        public OptionalInt forceClosePageSize() {
-            throw new PreconditionNotMet(why);
-        }
-
-        @Override
-        public Optional<ClientView> clientView() {
-            throw new PreconditionNotMet(why);
         }
     }
 }
