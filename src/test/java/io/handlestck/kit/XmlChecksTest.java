@@ -38,6 +38,26 @@ class XmlChecksTest {
     }
 
     @Test
+    void aByteComparisonNormalizesIdsAndTimesOnlyAndKeepsEveryOtherByte() {
+        String v2023 = ONE_HANDLE.replace("<ClientName>host1</ClientName>", "");
+        assertThat(xml.byteDifference("list-handles-one-2023-01-03.xml", bytes(BOM + v2023))).isNull();
+        String otherIds = v2023.replace("81190846697", "5").replace("Sun, 23 Apr 2023", "Mon, 01 Jan 2024");
+        assertThat(xml.byteDifference("list-handles-one-2023-01-03.xml", bytes(BOM + otherIds))).isNull();
+        String empty = "<?xml version=\"1.0\" encoding=\"utf-8\"?><EnumerationResults><Entries /><NextMarker /></EnumerationResults>";
+        assertThat(xml.byteDifference("list-handles-empty.xml", bytes(BOM + empty))).isNull();
+        assertThat(xml.byteDifference("list-handles-empty.xml", bytes(empty))).contains("byte order mark");
+        for (String sameXmlOtherBytes : new String[] {empty.replace("<Entries />", "<Entries></Entries>"),
+                empty.replace("<Entries />", "<Entries/>"), empty.replace("><", ">\n<"), empty.replace("\"1.0\"", "'1.0'"),
+                empty + "\n"}) {
+            assertThat(xml.differences("list-handles-empty.xml", bytes(BOM + sameXmlOtherBytes))).isEmpty();
+            assertThat(xml.byteDifference("list-handles-empty.xml", bytes(BOM + sameXmlOtherBytes)))
+                    .as(sameXmlOtherBytes).isNotNull();
+        }
+        assertThatThrownBy(() -> xml.byteDifference("list-handles-first-page.xml", bytes(BOM + empty)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void bomAndChildOrderAreReadFromTheBytes() {
         assertThat(xml.hasBom(bytes(BOM + ONE_HANDLE))).isTrue();
         assertThat(xml.hasBom(bytes(ONE_HANDLE))).isFalse();

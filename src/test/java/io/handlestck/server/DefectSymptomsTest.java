@@ -20,6 +20,7 @@ import io.handlestck.testsupport.WireClient;
 import io.handlestck.testsupport.WireResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
@@ -240,6 +241,20 @@ class DefectSymptomsTest {
             String next = client.listHandles(file(share), 2, null).nextMarker();
             return next != null && !next.isEmpty();
         });
+        SYMPTOMS.put(Defect.RECURSIVE_MARKER_LOSES_RECURSION, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d", 1);
+            client.openHandles(share, "d/f.txt", 1);
+            return client.listAllHandles(Scope.of(share, "d").recursively(), 1).size() < 2;
+        });
+        SYMPTOMS.put(Defect.RECURSIVE_LISTING_DROPS_SNAPSHOT, client -> {
+            String share = tree(client);
+            String snapshot = client.createSnapshot(share);
+            client.openHandles(share, "d/f.txt", snapshot, 1);
+            return client.listAllHandles(Scope.of(share, "d").recursively().onSnapshot(snapshot), null).isEmpty();
+        });
+        SYMPTOMS.put(Defect.EMPTY_ELEMENTS_EXPANDED, client ->
+                new String(list(client, file(tree(client))).body(), StandardCharsets.UTF_8).contains("<Entries></Entries>"));
         SYMPTOMS.put(Defect.TIMEOUT_ZERO_REFUSED, client ->
                 client.listHandlesRequest(file(tree(client))).query("timeout", "0").send().status() == 400);
         SYMPTOMS.put(Defect.MAXRESULTS_ABOVE_LIMIT_REFUSED, client ->

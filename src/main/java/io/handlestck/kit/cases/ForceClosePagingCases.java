@@ -9,6 +9,7 @@ import static io.handlestck.kit.cases.CaseSupport.openOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handlestck.kit.CaseContext;
@@ -26,15 +27,19 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Force Close Handles ({@code suites/force-close-handles.yaml}): marker paging, around the target's
- * page size, every handle closed exactly once.
+ * page size, every handle closed exactly once, also across a recursive tree and on an exactly full page.
  */
 @HandlesTckCases
 public class ForceClosePagingCases {
+
+    /** The directory whose tree the recursive paging cases close. */
+    private static final String TREE = "tree";
 
     /** Handle counts around the target's force-close page size, as offsets: size-1, size, size+1, 2*size+1. */
     static Stream<Arguments> countsAroundThePageSize() {
@@ -53,6 +58,68 @@ public class ForceClosePagingCases {
 
         List<ForceCloseResult> pages = ctx.target().forceCloseAll(ForceCloseCall.on(share.name(), file).allHandles());
 
+        assertEquals(handles, closedOverPages(pages, pageSize), "the closed counts of " + pages.size()
+                + " call(s) must add up to the " + handles + " handles opened (page size " + pageSize + ")");
+        assertEquals(Set.of(), openOn(ctx, share, List.of(file)), "no handle may be left open once x-ms-marker is absent");
+    }
+
+    @CaseId("FCH-025")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"size+1", "2*size+1"})
+    void recursiveCloseFollowsMarkersAcrossTheTree(String count, CaseContext ctx) {
+        int pageSize = pageSize(ctx);
+        int handles = handlesFor(count, pageSize);
+        TestShare share = ctx.newShare();
+        List<String> tree = tree(share);
+        String sibling = share.file(TREE + "-sibling/file.txt");
+        Set<String> outside = new TreeSet<>(open(ctx, share, sibling, 1));
+        openSpread(ctx, share, tree, handles);
+
+        List<ForceCloseResult> pages = ctx.target().forceCloseAll(
+                ForceCloseCall.on(share.name(), TREE).allHandles().recursive(true));
+
+        assertEquals(handles, closedOverPages(pages, pageSize), "the closed counts of " + pages.size()
+                + " recursive call(s) must add up to the " + handles + " handles of the tree (page size " + pageSize + ")");
+        assertEquals(Set.of(), openOn(ctx, share, tree), "no handle of the tree may be left open once x-ms-marker is absent");
+        assertEquals(outside, openOn(ctx, share, List.of(sibling)), "the sibling directory's handle must stay open");
+    }
+
+    @CaseId("FCH-026")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(value = Resource.class, names = {"FILE", "DIRECTORY"})
+    void exactlyFullCloseReturnsNoMarker(Resource resource, CaseContext ctx) {
+        int pageSize = pageSize(ctx);
+        TestShare share = ctx.newShare();
+        List<String> paths = resource == Resource.FILE ? List.of(share.file("full.txt")) : tree(share);
+        openSpread(ctx, share, paths, pageSize);
+        ForceCloseCall call = ForceCloseCall.on(share.name(), paths.get(0)).allHandles();
+
+        ForceCloseResult only = forceClose(ctx, resource.isDirectory() ? call.recursive(true) : call);
+
+        String what = "Force Close * over exactly the page size (" + pageSize + ") of handles on the " + resource;
+        assertStatus(only.response(), 200, what);
+        assertEquals(Long.valueOf(pageSize), only.closed(), what + " must close them all in one call");
+        assertNull(only.marker(), what + " leaves nothing open, so x-ms-marker must be absent");
+        assertEquals(Set.of(), openOn(ctx, share, paths), "no handle may be left open");
+    }
+
+    /** The directory the recursive cases close, and two descendants at different depths: pages cross between them. */
+    private static List<String> tree(TestShare share) {
+        return List.of(share.directory(TREE), share.file(TREE + "/top.txt"), share.file(TREE + "/sub/deep/file.txt"));
+    }
+
+    /** Opens {@code handles} handles over {@code paths}, as evenly as they go, the first paths taking the remainder. */
+    private static void openSpread(CaseContext ctx, TestShare share, List<String> paths, int handles) {
+        for (int i = 0; i < paths.size(); i++) {
+            int here = handles / paths.size() + (i < handles % paths.size() ? 1 : 0);
+            if (here > 0) {
+                ctx.handles().open(HandleRequest.on(share.name(), paths.get(i)).count(here));
+            }
+        }
+    }
+
+    /** Checks every page answered 200 with a closed count no larger than the page size; returns the counts' sum. */
+    private static long closedOverPages(List<ForceCloseResult> pages, int pageSize) {
         long closed = 0;
         for (ForceCloseResult page : pages) {
             assertStatus(page.response(), 200, "Force Close page " + (pages.indexOf(page) + 1));
@@ -61,9 +128,7 @@ public class ForceClosePagingCases {
                     + pageSize);
             closed += page.closed();
         }
-        assertEquals(handles, closed, "the closed counts of " + pages.size() + " call(s) must add up to the "
-                + handles + " handles opened (page size " + pageSize + ")");
-        assertEquals(Set.of(), openOn(ctx, share, List.of(file)), "no handle may be left open once x-ms-marker is absent");
+        return closed;
     }
 
     @CaseId("FCH-017")

@@ -28,6 +28,7 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,6 +154,31 @@ public class ListHandlesCases {
                 "without sharesnapshot only the live share's handles are listed");
         assertEquals(onSnapshot, listed(ctx, ListHandlesCall.on(share.name(), path).snapshot(snapshot)),
                 "with sharesnapshot only that snapshot's handles are listed");
+    }
+
+    @CaseId("LH-033")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(value = Resource.class, names = {"DIRECTORY", "SHARE_ROOT"})
+    void recursiveSnapshotListingShowsOnlyTheSnapshotsTree(Resource resource, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        HandleTree live = openTree(ctx, share, resource == Resource.SHARE_ROOT ? "" : "tree", 2);
+        String snapshot = share.snapshot();
+        Map<String, String> onSnapshot = new TreeMap<>();
+        Set<String> inside = new TreeSet<>(live.own().values());
+        inside.addAll(live.descendants().values());
+        for (String path : inside) {
+            CaseSupport.ids(ctx.handles().open(HandleRequest.on(share.name(), path).snapshot(snapshot)))
+                    .forEach(id -> onSnapshot.put(id, path));
+        }
+        for (String path : new TreeSet<>(live.outside().values())) {
+            ctx.handles().open(HandleRequest.on(share.name(), path).snapshot(snapshot));
+        }
+
+        ListHandlesCall recursive = ListHandlesCall.on(share.name(), live.base()).recursive(true);
+        assertEquals(onSnapshot, listedPaths(ctx, recursive.snapshot(snapshot)), "a recursive listing of the " + resource
+                + " with sharesnapshot must show exactly that snapshot's handles of the tree, with their paths");
+        assertEquals(live.ownAndDescendantIds(), listed(ctx, recursive),
+                "the recursive listing without sharesnapshot must show only the live share's handles of the tree");
     }
 
     @CaseId("LH-026")

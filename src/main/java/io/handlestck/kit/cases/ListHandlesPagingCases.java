@@ -6,6 +6,7 @@ import static io.handlestck.kit.cases.CaseSupport.assertStatus;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
 import static io.handlestck.kit.cases.CaseSupport.listed;
 import static io.handlestck.kit.cases.CaseSupport.open;
+import static io.handlestck.kit.cases.CaseSupport.openTree;
 import static io.handlestck.kit.cases.CaseSupport.walkPages;
 import static io.handlestck.kit.cases.ListHandlesCases.firstPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,12 +18,14 @@ import io.handlestck.kit.CaseId;
 import io.handlestck.kit.CaseNames;
 import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
+import io.handlestck.kit.cases.CaseSupport.HandleTree;
 import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.HandleListing.ListedHandle;
 import io.handlestck.kit.client.HandleListing;
 import io.handlestck.kit.client.ListHandlesCall;
 import io.restassured.response.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * List Handles ({@code suites/list-handles.yaml}): paging with {@code maxresults} and markers, down to
- * one handle per page, and markers the target never issued.
+ * one handle per page, across a recursive tree, and markers the target never issued.
  */
 @HandlesTckCases
 public class ListHandlesPagingCases {
@@ -177,6 +180,37 @@ public class ListHandlesPagingCases {
         String file = share.file("file.txt");
         assertAllowedError(ctx, AnswerSet.ERROR_CODE, ctx.target().listHandles(ListHandlesCall.on(share.name(), file).marker(marker)),
                 400, "List Handles with the marker '" + marker + "' the target never issued");
+    }
+
+    @CaseId("LH-032")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @MethodSource("treesAndPageSizes")
+    void recursivePagingListsTheWholeTreeOnce(Resource resource, int depth, int maxResults, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        HandleTree tree = openTree(ctx, share, resource == Resource.SHARE_ROOT ? "" : "tree", depth);
+        Set<String> expected = tree.ownAndDescendantIds();
+        int expectedPages = (expected.size() + maxResults - 1) / maxResults;
+
+        List<String> listed = new ArrayList<>();
+        List<HandleListing> pages = walkPages(ctx, ListHandlesCall.on(share.name(), tree.base()).recursive(true)
+                .maxResults(maxResults), expectedPages + 1, page -> listed.addAll(page.handleIds()));
+
+        assertEquals(expected, new TreeSet<>(listed), "the pages of a recursive listing of the " + resource
+                + " must show the handles of it and all its descendants, nothing else");
+        assertEquals(expected.size(), listed.size(), "no handle may appear on two pages: " + listed);
+        for (int i = 0; i < pages.size(); i++) {
+            int size = pages.get(i).handles().size();
+            assertTrue(size <= maxResults, "page " + (i + 1) + " holds " + size + " handles with maxresults=" + maxResults);
+        }
+        assertEquals(expectedPages, pages.size(), expected.size() + " handles with maxresults=" + maxResults + " take "
+                + expectedPages + " page(s); a last page that is exactly full must carry an empty NextMarker");
+    }
+
+    /** Resource, tree depth (7 handles at 2, 9 at 3 on a directory; 7 at 2 on the root) and maxresults; 7/7 and 9/3 end exactly full. */
+    static Stream<Arguments> treesAndPageSizes() {
+        return Stream.of(Arguments.of(Resource.DIRECTORY, 2, 1), Arguments.of(Resource.DIRECTORY, 2, 3),
+                Arguments.of(Resource.DIRECTORY, 2, 7), Arguments.of(Resource.DIRECTORY, 3, 3),
+                Arguments.of(Resource.SHARE_ROOT, 2, 2));
     }
 
     /**

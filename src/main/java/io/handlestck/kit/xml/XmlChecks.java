@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -72,6 +74,43 @@ public final class XmlChecks {
         return out;
     }
 
+    /** What each of the kit's placeholders may stand for in a byte comparison: the run's ids, times and addresses. */
+    private static final Map<String, String> VALUE_PATTERNS = Map.of(
+            "${handlestck.uint64}", "[0-9]+",
+            "${handlestck.rfc1123}", "[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT",
+            "${handlestck.clientIp}", "[0-9a-fA-F:.\\[\\]]+:[0-9]+");
+    private static final Pattern KIT_PLACEHOLDER = Pattern.compile("\\$\\{handlestck\\.[a-zA-Z0-9]+}");
+
+    /**
+     * Compares {@code body} with the recorded bytes of {@code fixtures/xml/<controlName>}: the UTF-8 BOM
+     * the service sends, then the control's text exactly (its file's final line break excluded), where
+     * only the kit's placeholders (ids, times, client addresses) may differ. Unlike {@link #differences},
+     * whitespace, attributes, the declaration and self-closing tags must all be as recorded.
+     *
+     * @return a description of the difference, or null when the body is the recorded one
+     */
+    public String byteDifference(String controlName, byte[] body) {
+        String control = rawControl(controlName).stripTrailing();
+        if (control.contains("${xmlunit.")) {
+            throw new IllegalArgumentException(controlName + " holds XMLUnit placeholders: it cannot be compared byte for byte");
+        }
+        StringBuilder pattern = new StringBuilder();
+        Matcher placeholder = KIT_PLACEHOLDER.matcher(control);
+        int literalFrom = 0;
+        while (placeholder.find()) {
+            pattern.append(Pattern.quote(control.substring(literalFrom, placeholder.start())))
+                    .append(VALUE_PATTERNS.get(placeholder.group()));
+            literalFrom = placeholder.end();
+        }
+        pattern.append(Pattern.quote(control.substring(literalFrom)));
+        if (!hasBom(body)) {
+            return "the body does not start with the UTF-8 byte order mark EF BB BF the recording has";
+        }
+        String text = new String(body, BOM.length, body.length - BOM.length, StandardCharsets.UTF_8);
+        return Pattern.compile(pattern.toString()).matcher(text).matches() ? null
+                : "the body after the BOM is\n  " + text + "\nbut the recorded bytes are\n  " + control;
+    }
+
     /** Fails with every difference listed when {@code body} does not match the control. */
     public void assertMatchesControl(String controlName, byte[] body) {
         List<String> differences = differences(controlName, body);
@@ -98,16 +137,21 @@ public final class XmlChecks {
 
     /** The control document with the kit's placeholders rewritten to XMLUnit's. */
     public String control(String controlName) {
+        String text = rawControl(controlName);
+        for (Map.Entry<String, String> placeholder : PLACEHOLDERS.entrySet()) {
+            text = text.replace(placeholder.getKey(), placeholder.getValue());
+        }
+        return text;
+    }
+
+    /** The control as its file holds it, with the kit's placeholders. */
+    private static String rawControl(String controlName) {
         String resource = "fixtures/xml/" + controlName;
         try (InputStream in = XmlChecks.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("no control " + resource + " on the classpath");
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (Map.Entry<String, String> placeholder : PLACEHOLDERS.entrySet()) {
-                text = text.replace(placeholder.getKey(), placeholder.getValue());
-            }
-            return text;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
