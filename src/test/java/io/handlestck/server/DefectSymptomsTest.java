@@ -255,6 +255,12 @@ class DefectSymptomsTest {
         });
         SYMPTOMS.put(Defect.EMPTY_ELEMENTS_EXPANDED, client ->
                 new String(list(client, file(tree(client))).body(), StandardCharsets.UTF_8).contains("<Entries></Entries>"));
+        SYMPTOMS.put(Defect.ID_ELSEWHERE_COUNTED_AS_CLOSED, client -> {
+            String share = tree(client);
+            client.createFile(share, "d/other.txt");
+            String id = client.openHandles(share, "d/f.txt", 1).get(0).handleId();
+            return client.forceClose(Scope.of(share, "d/other.txt"), id, null).closed() == 1;
+        });
         SYMPTOMS.put(Defect.TIMEOUT_ZERO_REFUSED, client ->
                 client.listHandlesRequest(file(tree(client))).query("timeout", "0").send().status() == 400);
         SYMPTOMS.put(Defect.MAXRESULTS_ABOVE_LIMIT_REFUSED, client ->
@@ -271,6 +277,10 @@ class DefectSymptomsTest {
                 list(client, Scope.of("nosuchshare", "")).errorCode().equals("ResourceNotFound"));
         SYMPTOMS.put(Defect.MISSING_PATH_AS_PARENT_NOT_FOUND, client ->
                 list(client, Scope.of(tree(client), "d/missing.txt")).errorCode().equals("ParentNotFound"));
+        SYMPTOMS.put(Defect.MISSING_PATH_AS_INVALID_NAME, client ->
+                list(client, Scope.of(tree(client), "d/missing.txt")).status() == 400);
+        SYMPTOMS.put(Defect.BAD_REQUEST_AS_INVALID_INPUT, client ->
+                client.forceCloseRequest(file(tree(client)), "not-an-id").send().errorCode().equals("InvalidInput"));
         SYMPTOMS.put(Defect.LISTING_CONTENT_TYPE_TEXT, client ->
                 !list(client, file(tree(client))).header("Content-Type").orElse("").startsWith("application/xml"));
         SYMPTOMS.put(Defect.DATE_ISO8601, client ->

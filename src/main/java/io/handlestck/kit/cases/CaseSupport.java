@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 
@@ -230,6 +231,14 @@ final class CaseSupport {
     }
 
     /** A share name no case creates, so that it cannot exist on the target. */
+    /** The directory the missing-path cases create, so that one of their paths misses only its last name. */
+    static final String PRESENT = "present";
+
+    /** Paths that do not exist in a share holding only {@link #PRESENT}: a file, a directory, beneath a missing parent, in a present one. */
+    static Stream<String> missingPaths() {
+        return Stream.of("missing.txt", "missing-dir", "missing-dir/file.txt", PRESENT + "/missing.txt");
+    }
+
     static String missingShareName() {
         return "hmissing" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     }

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -102,12 +103,22 @@ public class ForceCloseErrorCases {
 
     @CaseId("FCH-020")
     @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"missing.txt", "missing-dir", "missing-dir/file.txt", "present/missing.txt"})
+    @MethodSource("io.handlestck.kit.cases.CaseSupport#missingPaths")
+    void missingFileOrDirectoryIsNotFound(String path, CaseContext ctx) {
+        assertStatus(closeMissing(path, ctx), 404, "Force Close * on the missing '" + path + "'");
+    }
+
+    @CaseId("FCH-027")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @MethodSource("io.handlestck.kit.cases.CaseSupport#missingPaths")
     void missingFileOrDirectoryIsResourceNotFound(String path, CaseContext ctx) {
+        assertError(closeMissing(path, ctx), 404, "ResourceNotFound", "Force Close * on the missing '" + path + "'");
+    }
+
+    private static Response closeMissing(String path, CaseContext ctx) {
         TestShare share = ctx.newShare();
-        share.directory("present");
-        assertError(ctx.target().forceClose(ForceCloseCall.on(share.name(), path).allHandles()), 404,
-                "ResourceNotFound", "Force Close * on the missing '" + path + "'");
+        share.directory(CaseSupport.PRESENT);
+        return ctx.target().forceClose(ForceCloseCall.on(share.name(), path).allHandles());
     }
 
     @CaseId("FCH-021")

@@ -183,12 +183,22 @@ public class ListHandlesCases {
 
     @CaseId("LH-026")
     @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"missing.txt", "missing-dir", "missing-dir/file.txt", "present/missing.txt"})
+    @MethodSource("io.handlestck.kit.cases.CaseSupport#missingPaths")
+    void missingFileOrDirectoryIsNotFound(String path, CaseContext ctx) {
+        assertStatus(listMissing(path, ctx), 404, "List Handles of the missing '" + path + "'");
+    }
+
+    @CaseId("LH-034")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @MethodSource("io.handlestck.kit.cases.CaseSupport#missingPaths")
     void missingFileOrDirectoryIsResourceNotFound(String path, CaseContext ctx) {
+        assertError(listMissing(path, ctx), 404, "ResourceNotFound", "List Handles of the missing '" + path + "'");
+    }
+
+    private static Response listMissing(String path, CaseContext ctx) {
         TestShare share = ctx.newShare();
-        share.directory("present");
-        assertError(ctx.target().listHandles(ListHandlesCall.on(share.name(), path)), 404, "ResourceNotFound",
-                "List Handles of the missing '" + path + "'");
+        share.directory(CaseSupport.PRESENT);
+        return ctx.target().listHandles(ListHandlesCall.on(share.name(), path));
     }
 
     @CaseId("LH-027")
