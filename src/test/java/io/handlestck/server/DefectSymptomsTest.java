@@ -261,6 +261,10 @@ class DefectSymptomsTest {
             String id = client.openHandles(share, "d/f.txt", 1).get(0).handleId();
             return client.forceClose(Scope.of(share, "d/other.txt"), id, null).closed() == 1;
         });
+        SYMPTOMS.put(Defect.DATE_TOLERANCE_FIVE_MINUTES, client ->
+                client.listHandlesRequest(file(tree(client)))
+                        .header("x-ms-date", SignedRequest.rfc1123(ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(10)))
+                        .send().status() == 403);
         SYMPTOMS.put(Defect.TIMEOUT_ZERO_REFUSED, client ->
                 client.listHandlesRequest(file(tree(client))).query("timeout", "0").send().status() == 400);
         SYMPTOMS.put(Defect.MAXRESULTS_ABOVE_LIMIT_REFUSED, client ->

@@ -2,6 +2,7 @@ package io.handlestck.kit.cases;
 
 import static io.handlestck.kit.cases.CaseSupport.assertAllowedStatus;
 import static io.handlestck.kit.cases.CaseSupport.assertClosed;
+import static io.handlestck.kit.cases.CaseSupport.assertStatus;
 import static io.handlestck.kit.cases.CaseSupport.describe;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
 import static io.handlestck.kit.cases.CaseSupport.listed;
@@ -121,6 +122,7 @@ public class HandleSemanticsCases {
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), "src").allHandles().recursive(true)), 1,
                 "recursive Force Close * on the directory");
         assertSucceeded(ctx.target().rename(share.name(), "src", "dst", true), "Rename Directory after the force close");
+        assertMoved(ctx, share, lockedPath, "dst" + lockedPath.substring("src".length()));
     }
 
     @CaseId("HS-006")
@@ -137,6 +139,15 @@ public class HandleSemanticsCases {
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), file).allHandles()), handles,
                 "Force Close * on the file");
         assertSucceeded(ctx.target().rename(share.name(), file, "dir/renamed.txt", false), "Rename File after the force close");
+        assertMoved(ctx, share, file, "dir/renamed.txt");
+    }
+
+    /** After a rename the resource answers List Handles under its new path (200) and no longer under its old one (404). */
+    private static void assertMoved(CaseContext ctx, TestShare share, String from, String to) {
+        assertStatus(ctx.target().listHandles(ListHandlesCall.on(share.name(), to)), 200,
+                "List Handles of '" + to + "', where the rename put '" + from + "'");
+        assertStatus(ctx.target().listHandles(ListHandlesCall.on(share.name(), from)), 404,
+                "List Handles of '" + from + "', renamed away");
     }
 
     @CaseId("HS-007")

@@ -128,7 +128,7 @@ public class ListHandlesPagingCases {
 
     @CaseId("LH-023")
     @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"0", "-1", "-2147483649", "abc", "1.5", "0x10"})
+    @ValueSource(strings = {"0", "-1", "-2147483649", "2147483648", "99999999999999999999", "abc", "1.5", "0x10"})
     void invalidMaxResultsIsRefused(String maxResults, CaseContext ctx) {
         TestShare share = ctx.newShare();
         assertAllowedError(ctx, AnswerSet.ERROR_CODE, ctx.target().listHandles(
@@ -138,7 +138,7 @@ public class ListHandlesPagingCases {
 
     @CaseId("LH-024")
     @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(ints = {5000, 5001, 100000})
+    @ValueSource(ints = {5000, 5001, 100000, Integer.MAX_VALUE})
     void largeMaxResultsIsAccepted(int maxResults, CaseContext ctx) {
         TestShare share = ctx.newShare();
         Set<String> opened = openMany(ctx, share, 3);

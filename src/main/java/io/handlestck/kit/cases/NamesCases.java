@@ -45,7 +45,7 @@ public class NamesCases {
     @CaseId("NM-002")
     @ParameterizedTest(name = CaseNames.VARIANT)
     @ValueSource(strings = {"café/naïve.txt", "日本語/ファイル.txt", "Ελληνικά.txt", "עברית/קובץ.txt", "emoji😀/🎉.txt",
-            "Ａｓｃｉｉ全角"})
+            "Ａｓｃｉｉ全角", "edge\uD7FF.txt", "private\uE000.txt", "replacement\uFFFD.txt", "supplementary\uD800\uDC00.txt"})
     void unicodeNames(String path, CaseContext ctx) {
         listedVerbatimAndClosable(ctx, path);
     }

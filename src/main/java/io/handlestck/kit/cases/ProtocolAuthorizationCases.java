@@ -19,6 +19,7 @@ import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
 import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
+import io.handlestck.kit.client.ForceCloseResult;
 import io.handlestck.kit.client.HandleListing;
 import io.handlestck.kit.client.ListHandlesCall;
 import io.handlestck.kit.client.Signing;
@@ -71,6 +72,21 @@ public class ProtocolAuthorizationCases {
     void staleDateIsRefused(String skew, CaseContext ctx) {
         refusedAndNothingClosed(ctx, "*", Signing.sharedKey().withClockSkew(Duration.parse(skew)),
                 "x-ms-date off by " + skew, response -> assertStatus(response, 403, "Force Close dated " + skew + " away"));
+    }
+
+    @CaseId("PRO-023")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(strings = {"PT14M", "-PT14M", "PT6M", "-PT6M"})
+    void dateWithinFifteenMinutesIsAccepted(String skew, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String file = share.file(FILE);
+        Set<String> ids = new TreeSet<>(open(ctx, share, file, 2));
+
+        Response response = ctx.target().forceClose(ForceCloseCall.on(share.name(), file).allHandles(),
+                Signing.sharedKey().withClockSkew(Duration.parse(skew)));
+
+        assertStatus(response, 200, "Force Close * dated " + skew + " away, within the 15 minutes");
+        assertEquals(Long.valueOf(ids.size()), ForceCloseResult.of(response).closed(), "the accepted request closes both handles");
     }
 
     @CaseId("PRO-013")

@@ -110,6 +110,8 @@ public enum Defect {
     DATE_ISO8601("the Date response header is ISO-8601 instead of RFC 1123", DateIso8601::new),
     VERSION_ECHO_FIXED("x-ms-version always echoes the server's newest version instead of the one asked for",
             VersionEchoFixed::new),
+    DATE_TOLERANCE_FIVE_MINUTES("a request dated more than 5 minutes from the server clock is refused, where the service allows 15",
+            DateToleranceFiveMinutes::new),
     MISSING_VERSION_ACCEPTED("a request without x-ms-version is served as the newest version instead of refused with 400",
             MissingVersionAccepted::new),
     NEGATIVE_TIMEOUT_ACCEPTED("a negative or non-numeric timeout is ignored instead of refused with 400",
