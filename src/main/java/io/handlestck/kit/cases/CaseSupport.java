@@ -10,6 +10,7 @@ import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.Answers;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.ForceCloseResult;
+import io.handlestck.kit.client.HandleOperation;
 import io.handlestck.kit.client.HandleListing;
 import io.handlestck.kit.client.ListHandlesCall;
 import io.handlestck.kit.provision.HandleRequest;
@@ -237,6 +238,15 @@ final class CaseSupport {
     /** Paths that do not exist in a share holding only {@link #PRESENT}: a file, a directory, beneath a missing parent, in a present one. */
     static Stream<String> missingPaths() {
         return Stream.of("missing.txt", "missing-dir", "missing-dir/file.txt", PRESENT + "/missing.txt");
+    }
+
+    /** The answer of the operation (Force Close with {@code *}) on {@code path}, missing from a fresh share holding only {@link #PRESENT}. */
+    static Response onMissingPath(CaseContext ctx, HandleOperation operation, String path) {
+        TestShare share = ctx.newShare();
+        share.directory(PRESENT);
+        return operation == HandleOperation.LIST_HANDLES
+                ? ctx.target().listHandles(ListHandlesCall.on(share.name(), path))
+                : ctx.target().forceClose(ForceCloseCall.on(share.name(), path).allHandles());
     }
 
     static String missingShareName() {

@@ -6,6 +6,7 @@ import static io.handlestck.kit.cases.CaseSupport.assertError;
 import static io.handlestck.kit.cases.CaseSupport.assertStatus;
 import static io.handlestck.kit.cases.CaseSupport.errorDetail;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
+import static io.handlestck.kit.cases.CaseSupport.onMissingPath;
 import static io.handlestck.kit.cases.CaseSupport.open;
 import static io.handlestck.kit.cases.CaseSupport.openOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +18,7 @@ import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
 import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
+import io.handlestck.kit.client.HandleOperation;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Set;
@@ -105,20 +107,15 @@ public class ForceCloseErrorCases {
     @ParameterizedTest(name = CaseNames.VARIANT)
     @MethodSource("io.handlestck.kit.cases.CaseSupport#missingPaths")
     void missingFileOrDirectoryIsNotFound(String path, CaseContext ctx) {
-        assertStatus(closeMissing(path, ctx), 404, "Force Close * on the missing '" + path + "'");
+        assertStatus(onMissingPath(ctx, HandleOperation.FORCE_CLOSE_HANDLES, path), 404, "Force Close * on the missing '" + path + "'");
     }
 
     @CaseId("FCH-027")
     @ParameterizedTest(name = CaseNames.VARIANT)
     @MethodSource("io.handlestck.kit.cases.CaseSupport#missingPaths")
     void missingFileOrDirectoryIsResourceNotFound(String path, CaseContext ctx) {
-        assertError(closeMissing(path, ctx), 404, "ResourceNotFound", "Force Close * on the missing '" + path + "'");
-    }
-
-    private static Response closeMissing(String path, CaseContext ctx) {
-        TestShare share = ctx.newShare();
-        share.directory(CaseSupport.PRESENT);
-        return ctx.target().forceClose(ForceCloseCall.on(share.name(), path).allHandles());
+        assertError(onMissingPath(ctx, HandleOperation.FORCE_CLOSE_HANDLES, path), 404, "ResourceNotFound",
+                "Force Close * on the missing '" + path + "'");
     }
 
     @CaseId("FCH-021")

@@ -6,6 +6,7 @@ import static io.handlestck.kit.cases.CaseSupport.assertStatus;
 import static io.handlestck.kit.cases.CaseSupport.listed;
 import static io.handlestck.kit.cases.CaseSupport.listedPaths;
 import static io.handlestck.kit.cases.CaseSupport.onlyHandle;
+import static io.handlestck.kit.cases.CaseSupport.onMissingPath;
 import static io.handlestck.kit.cases.CaseSupport.open;
 import static io.handlestck.kit.cases.CaseSupport.openOne;
 import static io.handlestck.kit.cases.CaseSupport.openTree;
@@ -20,6 +21,7 @@ import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
 import io.handlestck.kit.cases.CaseSupport.HandleTree;
 import io.handlestck.kit.catalogue.AnswerSet;
+import io.handlestck.kit.client.HandleOperation;
 import io.handlestck.kit.client.HandleListing.ListedHandle;
 import io.handlestck.kit.client.HandleListing;
 import io.handlestck.kit.client.ListHandlesCall;
@@ -182,20 +184,15 @@ public class ListHandlesCases {
     @ParameterizedTest(name = CaseNames.VARIANT)
     @MethodSource("io.handlestck.kit.cases.CaseSupport#missingPaths")
     void missingFileOrDirectoryIsNotFound(String path, CaseContext ctx) {
-        assertStatus(listMissing(path, ctx), 404, "List Handles of the missing '" + path + "'");
+        assertStatus(onMissingPath(ctx, HandleOperation.LIST_HANDLES, path), 404, "List Handles of the missing '" + path + "'");
     }
 
     @CaseId("LH-034")
     @ParameterizedTest(name = CaseNames.VARIANT)
     @MethodSource("io.handlestck.kit.cases.CaseSupport#missingPaths")
     void missingFileOrDirectoryIsResourceNotFound(String path, CaseContext ctx) {
-        assertError(listMissing(path, ctx), 404, "ResourceNotFound", "List Handles of the missing '" + path + "'");
-    }
-
-    private static Response listMissing(String path, CaseContext ctx) {
-        TestShare share = ctx.newShare();
-        share.directory(CaseSupport.PRESENT);
-        return ctx.target().listHandles(ListHandlesCall.on(share.name(), path));
+        assertError(onMissingPath(ctx, HandleOperation.LIST_HANDLES, path), 404, "ResourceNotFound",
+                "List Handles of the missing '" + path + "'");
     }
 
     @CaseId("LH-027")
