@@ -52,7 +52,7 @@ public class ForceCloseErrorCases {
 
     @CaseId("FCH-010")
     @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"invalidHandleId", "-1", "18446744073709551616"})
+    @ValueSource(strings = {"invalidHandleId", "-1", "18446744073709551616", "1\t2"})
     void malformedIdIsReportedAsInvalidHeaderValue(String malformed, CaseContext ctx) {
         TestShare share = ctx.newShare();
         Response response = ctx.target().forceClose(

@@ -124,7 +124,7 @@ public class ProtocolMalformedInputCases {
                 // Every path lies in the existing directory PARENT, so that a target which looks its parents up
                 // before it checks the name still reaches the name: a 404 here is a missed check, not a missing parent.
                 for (String path : List.of("bad\"quote.txt", "bad<lt>.txt", "bad|pipe.txt", "bad:colon.txt", "bad*star.txt",
-                        "bad?question.txt", "back\\slash.txt", "n".repeat(256), "bad\u0001control.txt")) {
+                        "bad?question.txt", "back\\slash.txt", "n".repeat(256), "bad\u0001control.txt", "...")) {
                     String inParent = PARENT + "/" + path;
                     requests.put("List Handles of '" + abbreviate(inParent) + "'", () -> target.listHandles(ListHandlesCall.on(name, inParent)));
                 }
