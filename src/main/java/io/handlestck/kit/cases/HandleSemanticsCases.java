@@ -6,6 +6,7 @@ import static io.handlestck.kit.cases.CaseSupport.assertStatus;
 import static io.handlestck.kit.cases.CaseSupport.describe;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
 import static io.handlestck.kit.cases.CaseSupport.listed;
+import static io.handlestck.kit.cases.CaseSupport.listedPaths;
 import static io.handlestck.kit.cases.CaseSupport.open;
 import static io.handlestck.kit.cases.CaseSupport.openOne;
 import static io.handlestck.kit.cases.CaseSupport.openTree;
@@ -25,6 +26,7 @@ import io.handlestck.kit.client.TargetClient;
 import io.handlestck.kit.provision.HandleState;
 import io.restassured.response.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -142,10 +144,14 @@ public class HandleSemanticsCases {
         assertMoved(ctx, share, file, "dir/renamed.txt");
     }
 
-    /** After a rename the resource answers List Handles under its new path (200) and no longer under its old one (404). */
+    /**
+     * After a rename the resource is under its new path only: a handle opened there is listed with the
+     * new path, and List Handles of the old path answers 404.
+     */
     private static void assertMoved(CaseContext ctx, TestShare share, String from, String to) {
-        assertStatus(ctx.target().listHandles(ListHandlesCall.on(share.name(), to)), 200,
-                "List Handles of '" + to + "', where the rename put '" + from + "'");
+        String id = openOne(ctx, share, to);
+        assertEquals(Map.of(id, to), listedPaths(ctx, ListHandlesCall.on(share.name(), to)),
+                "a handle opened on '" + to + "', where the rename put '" + from + "', must be listed with that path");
         assertStatus(ctx.target().listHandles(ListHandlesCall.on(share.name(), from)), 404,
                 "List Handles of '" + from + "', renamed away");
     }
