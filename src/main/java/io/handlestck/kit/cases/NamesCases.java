@@ -57,7 +57,7 @@ public class NamesCases {
     @CaseId("NM-003")
     @ParameterizedTest(name = CaseNames.VARIANT)
     @ValueSource(strings = {"plus+sign.txt", "100%.txt", "hash#tag.txt", "amp&ersand.txt", "semi;colon=equals.txt",
-            "it's.txt", "[brackets]/x.txt", "bang!tilde~.txt", "dir&co/a+b=c%20d.txt", "comma,dollar$at@.txt"})
+            "it's.txt", "[brackets]/x.txt", "bang!tilde~.txt", "dir&co/a+b=c%20d.txt", "comma,dollar$at@.txt", "two&amps&.txt"})
     void namesWithUrlAndXmlSpecialCharacters(String path, CaseContext ctx) {
         listedVerbatimAndClosable(ctx, path);
     }
@@ -96,7 +96,9 @@ public class NamesCases {
     enum LongestName {
         FILE("file", "f".repeat(251) + ".txt"),
         DIRECTORY("directory", "d".repeat(255) + "/x.txt"),
-        UNICODE_FILE("unicode file", "é".repeat(251) + ".txt");
+        UNICODE_FILE("unicode file", "é".repeat(251) + ".txt"),
+        /** Eight of them: 2047 characters, within the 2048 a whole path may have however its leading '/' is counted. */
+        LONGEST_PATH("2047-character path", ("d".repeat(255) + "/").repeat(7) + "f".repeat(251) + ".txt");
 
         private final String label;
         private final String path;

@@ -123,7 +123,10 @@ public class ProtocolMalformedInputCases {
             case PATHS -> {
                 // Every path lies in the existing directory PARENT, so that a target which looks its parents up
                 // before it checks the name still reaches the name: a 404 here is a missed check, not a missing parent.
-                for (String path : List.of("bad\"quote.txt", "bad<lt>.txt", "bad|pipe.txt", "bad:colon.txt", "bad*star.txt",
+                // The longest one's parents exist too (1795 characters); only its last name takes it past 2048.
+                String longParents = ("d".repeat(255) + "/").repeat(7);
+                share.directory(PARENT + "/" + longParents.substring(0, longParents.length() - 1));
+                for (String path : List.of(longParents + "n".repeat(255), "bad\"quote.txt", "bad<lt>.txt", "bad|pipe.txt", "bad:colon.txt", "bad*star.txt",
                         "bad?question.txt", "back\\slash.txt", "n".repeat(256), "bad\u0001control.txt", "...")) {
                     String inParent = PARENT + "/" + path;
                     requests.put("List Handles of '" + abbreviate(inParent) + "'", () -> target.listHandles(ListHandlesCall.on(name, inParent)));
