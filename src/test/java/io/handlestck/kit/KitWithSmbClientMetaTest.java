@@ -127,13 +127,13 @@ class KitWithSmbClientMetaTest {
     }
 
     /**
-     * The defects only an SMB client sees (marked {@code @smb} in {@link DefectCatchers}): the client-view
-     * cases aimed at each must report FAIL or WARN, and none may break instead of judging.
+     * The defects with an {@code @smb} line in {@link DefectCatchers}, as the SMB client sees them: the
+     * client-view cases aimed at each must report FAIL or WARN, and none may break instead of judging.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.handlestck.kit.DefectCatchers#seenOverSmb")
-    void theCasesAimedAtAnSmbOnlyDefectCatchIt(Defect defect) throws Exception {
-        List<String> aimed = DefectCatchers.aimedAt(defect);
+    void theCasesAimedAtADefectOverSmbCatchIt(Defect defect) throws Exception {
+        List<String> aimed = DefectCatchers.aimedAtOverSmb(defect);
         assertThat(aimed).as("no case is aimed at %s in DefectCatchers", defect).isNotEmpty();
         try (ReferenceServer server = ReferenceServer.builder().port(0).smbPort(0).fixtures(false).defect(defect)
                 .build().start()) {

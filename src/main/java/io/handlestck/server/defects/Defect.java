@@ -117,7 +117,31 @@ public enum Defect {
     FILE_IDS_HEX("FileId and ParentId are written as 0x-prefixed hexadecimal instead of decimal", FileIdsHex::new),
     CLIENT_IP_WITHOUT_PORT("ClientIp is the opener's address without its port", ClientIpWithoutPort::new),
     PARENT_ID_IS_FILE_ID("ParentId repeats the handle's own FileId instead of naming its parent directory",
-            ParentIdIsFileId::new);
+            ParentIdIsFileId::new),
+    BEARER_LISTING_EMPTY("a bearer-authorized List Handles lists no handles, as if only the token's principal could own any",
+            BearerListingEmpty::new),
+    BEARER_FORCE_CLOSE_CLOSES_ALL("a bearer-authorized Force Close closes every handle of the path, whichever x-ms-handle-id names",
+            BearerForceCloseClosesAll::new),
+    BEARER_INTENT_NOT_REQUIRED("a bearer request without x-ms-file-request-intent is served instead of refused with 400",
+            BearerIntentNotRequired::new),
+    SHARED_KEY_INTENT_REFUSED("a SharedKey List Handles or Force Close carrying x-ms-file-request-intent is refused with 400",
+            SharedKeyIntentRefused::new),
+    BEARER_SIGNATURE_NOT_CHECKED("a bearer token's signature is not verified: a token with a changed signature is accepted",
+            BearerSignatureNotChecked::new),
+    BEARER_CHALLENGE_MISSING("a refused bearer token gets 401 without the WWW-Authenticate: Bearer challenge",
+            BearerChallengeMissing::new),
+    FORCE_CLOSED_OPEN_ACCESS_DENIED("after a force close the SMB client's next request fails with STATUS_ACCESS_DENIED, not a status saying the handle is gone",
+            ForceClosedOpenAccessDenied::new),
+    CLIENT_CLOSE_LEAVES_HANDLE_LISTED("an SMB client's own CLOSE succeeds but its handle stays open in List Handles",
+            ClientCloseLeavesHandleListed::new),
+    SESSION_ID_BYTES_REVERSED("an SMB open's SessionId is listed with its bytes reversed, not the session id the client was given",
+            SessionIdBytesReversed::new),
+    CLIENT_IP_SMB_PORT("an SMB open's ClientIp carries port 445 instead of the client's own port",
+            ClientIpSmbPort::new),
+    CLIENT_NAME_IS_ADDRESS("an SMB open's ClientName is the client's IP address instead of the workstation it logged on from",
+            ClientNameIsAddress::new),
+    SMB_ACCESS_RIGHTS_READ_ONLY("every SMB open is listed with AccessRightList Read alone, whatever access the client asked for",
+            SmbAccessRightsReadOnly::new);
 
     private final String description;
     private final Supplier<Fault> fault;

@@ -3,9 +3,9 @@ package io.handlestck.server.smb;
 import io.handlestck.server.model.Handle;
 
 /**
- * Whether the SMB layer sees that REST force-closed the handle an open holds, and so ends the open
- * (its client's next request gets STATUS_FILE_CLOSED). A strategy the server's SMB endpoint takes,
- * so the rule can be swapped without the commands knowing why.
+ * Whether the SMB layer sees that REST force-closed the handle an open holds, and so ends the open,
+ * and the NT status its client's next request on it gets. A strategy the server's SMB endpoint
+ * takes, so the rule can be swapped without the commands knowing why.
  */
 @FunctionalInterface
 public interface ForceCloseNotice {
@@ -14,4 +14,9 @@ public interface ForceCloseNotice {
     ForceCloseNotice SERVICE = handle -> !handle.isOpen();
 
     boolean endsOpen(Handle handle);
+
+    /** The status a request on an ended open fails with: STATUS_FILE_CLOSED, as for an Open that is not found (MS-SMB2 §3.3.5.12). */
+    default int status() {
+        return NtStatus.FILE_CLOSED;
+    }
 }
