@@ -69,7 +69,7 @@ final class BearerAuthenticator {
         }
         String intent = request.header(INTENT_HEADER);
         if (intent == null) {
-            if (rules.bearerIntentRequired()) {
+            if (rules.bearer().intentRequired()) {
                 throw ServiceError.missingRequiredHeader(INTENT_HEADER);
             }
         } else if (!intent.trim().equals(BACKUP_INTENT)) {
@@ -87,7 +87,7 @@ final class BearerAuthenticator {
         } catch (ParseException e) {
             throw invalid("The access token is not a well-formed JWT.");
         }
-        if (rules.bearerSignatureChecked() && !issuer.signedByThisIssuer(jwt)) {
+        if (rules.bearer().signatureChecked() && !issuer.signedByThisIssuer(jwt)) {
             throw invalid("Signature validation failed. The token is not signed by a trusted issuer.");
         }
         if (!issuer.issuer().equals(claims.getIssuer())) {
