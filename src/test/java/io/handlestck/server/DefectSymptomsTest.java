@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hierynomus.msdtyp.AccessMask;
 import com.hierynomus.mssmb2.SMB2CreateDisposition;
+import com.hierynomus.mssmb2.SMB2CreateOptions;
 import com.hierynomus.mssmb2.SMB2ShareAccess;
 import com.hierynomus.mssmb2.SMBApiException;
 import com.hierynomus.smbj.SMBClient;
@@ -72,16 +73,20 @@ class DefectSymptomsTest {
         return client.listHandles(file(share), null, null).handles().get(0);
     }
 
-    /** Whether the SMB client's open of d/f.txt can still be read after Force Close * on the file. */
-    private static boolean readableAfterForceClose(ReferenceServer server) {
+    /**
+     * Whether the SMB client's open of d/f.txt, delete-on-close or not, can still be read after Force
+     * Close * on the file.
+     */
+    private static boolean readableAfterForceClose(ReferenceServer server, boolean deleteOnClose) {
         WireClient client = WireClient.of(server);
         String share = tree(client);
         try (SMBClient smb = new SMBClient(); Connection connection = smb.connect("127.0.0.1", server.smbPort())) {
             Session session = connection.authenticate(
                     new AuthenticationContext(server.account(), server.key().toCharArray(), "AZURE"));
             DiskShare disk = (DiskShare) session.connectShare(share);
-            File file = disk.openFile("d\\f.txt", EnumSet.of(AccessMask.GENERIC_READ), null, SMB2ShareAccess.ALL,
-                    SMB2CreateDisposition.FILE_OPEN, null);
+            File file = disk.openFile("d\\f.txt", deleteOnClose ? EnumSet.of(AccessMask.GENERIC_READ, AccessMask.DELETE)
+                    : EnumSet.of(AccessMask.GENERIC_READ), null, SMB2ShareAccess.ALL, SMB2CreateDisposition.FILE_OPEN,
+                    deleteOnClose ? EnumSet.of(SMB2CreateOptions.FILE_DELETE_ON_CLOSE) : null);
             client.forceCloseAll(file(share), "*");
             try {
                 file.read(new byte[1], 0);
@@ -95,7 +100,8 @@ class DefectSymptomsTest {
     }
 
     static {
-        SMB_SYMPTOMS.put(Defect.FORCE_CLOSE_LEAVES_SMB_OPEN_USABLE, DefectSymptomsTest::readableAfterForceClose);
+        SMB_SYMPTOMS.put(Defect.FORCE_CLOSE_LEAVES_SMB_OPEN_USABLE, server -> readableAfterForceClose(server, false));
+        SMB_SYMPTOMS.put(Defect.FORCE_CLOSE_SPARES_DELETE_ON_CLOSE_OPENS, server -> readableAfterForceClose(server, true));
         SYMPTOMS.put(Defect.RECURSION_IGNORED, client -> {
             String share = tree(client);
             client.openHandles(share, "d/f.txt", 1);

@@ -22,7 +22,7 @@ final class FileCommands {
         SmbOpen open = call.open(72);
         call.session.opens.remove(open.volatileId());
         boolean wasOpen = server.opens().close(open);
-        if (!wasOpen && server.context().strategies().forceCloseNotice().endsOpen(open.handle())) {
+        if (!wasOpen && server.context().strategies().forceCloseNotice().endsOpen(open.handle(), open.deleteOnClose())) {
             throw new SmbException(NtStatus.FILE_CLOSED, "force-closed");
         }
         SmbWriter body = new SmbWriter(60).u16(60).u16(flags & CLOSE_POSTQUERY_ATTRIB).u32(0);

@@ -39,7 +39,7 @@ final class SmbCall {
         if (open == null || open.persistentId() != persistent || open.tree() != tree) {
             throw new SmbException(NtStatus.FILE_CLOSED, "no such open");
         }
-        if (connection.server().context().strategies().forceCloseNotice().endsOpen(open.handle())) {
+        if (connection.server().context().strategies().forceCloseNotice().endsOpen(open.handle(), open.deleteOnClose())) {
             session.opens.remove(volatileId);
             connection.server().opens().forget(open);
             throw new SmbException(NtStatus.FILE_CLOSED, "force-closed");
