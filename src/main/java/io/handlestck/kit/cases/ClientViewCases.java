@@ -128,15 +128,15 @@ public class ClientViewCases {
     }
 
     @CaseId("CV-006")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"size+1", "2*size+1"})
-    void pagedCloseEndsEveryClientsHandle(String count, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(value = PageSizeCount.class, names = {"ONE_MORE_THAN_A_PAGE", "TWO_PAGES_AND_ONE"})
+    void pagedCloseEndsEveryClientsHandle(PageSizeCount count, CaseContext ctx) {
         var size = ctx.handles().forceClosePageSize();
         if (size.isEmpty()) {
             ctx.couldNotTest("no Force Close answered x-ms-marker within 2,000 handles on one file, so paging cannot"
                     + " be set up");
         }
-        int handles = count.equals("size+1") ? size.getAsInt() + 1 : 2 * size.getAsInt() + 1;
+        int handles = count.handles(size.getAsInt());
         TestShare share = ctx.newShare();
         String file = share.file("many.txt");
         ctx.handles().open(HandleRequest.on(share.name(), file).count(handles));
@@ -200,11 +200,11 @@ public class ClientViewCases {
     }
 
     @CaseId("CV-008")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"delete", "rename"})
-    void heldHandleBlocksUntilForceClosed(String operation, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(FileChange.class)
+    void heldHandleBlocksUntilForceClosed(FileChange operation, CaseContext ctx) {
         TestShare share = ctx.newShare();
-        if (operation.equals("rename")) {
+        if (operation == FileChange.RENAME) {
             String probe = share.file("probe.txt");
             Response renamed = ctx.target().rename(share.name(), probe, "probe-renamed.txt", false);
             if (renamed.getStatusCode() / 100 != 2) {
@@ -214,19 +214,36 @@ public class ClientViewCases {
         String file = share.file("dir/held.txt");
         String id = ids(ctx.handles().open(HandleRequest.on(share.name(), file))).get(0);
 
-        assertAllowedStatus(ctx, AnswerSet.BLOCKED_STATUS, blocked(ctx, share, file, operation),
+        assertAllowedStatus(ctx, AnswerSet.BLOCKED_STATUS, operation.send(ctx, share, file),
                 "REST " + operation + " while an SMB client holds the file open");
         assertWorks(client(ctx).probe(share.name(), id), "the client's handle after the refused " + operation);
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), file).handleId(id)), 1, "Force Close of " + id);
-        Response after = blocked(ctx, share, file, operation);
+        Response after = operation.send(ctx, share, file);
         assertTrue(after.getStatusCode() / 100 == 2, "REST " + operation + " after the force close must succeed, answered "
                 + describe(after));
         assertFails(client(ctx).probe(share.name(), id), "the force-closed handle " + id);
     }
 
-    private static Response blocked(CaseContext ctx, TestShare share, String file, String operation) {
-        return operation.equals("delete") ? ctx.target().deleteFile(share.name(), file)
-                : ctx.target().rename(share.name(), file, "dir/renamed.txt", false);
+    /** The REST changes an open handle on a file blocks (CV-008); the names are what reports show as the variant. */
+    enum FileChange {
+        DELETE("delete"),
+        RENAME("rename");
+
+        private final String label;
+
+        FileChange(String label) {
+            this.label = label;
+        }
+
+        Response send(CaseContext ctx, TestShare share, String file) {
+            return this == DELETE ? ctx.target().deleteFile(share.name(), file)
+                    : ctx.target().rename(share.name(), file, "dir/renamed.txt", false);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     /** The provisioner as the SMB client it is; the gate guarantees it for every smb-client case. */

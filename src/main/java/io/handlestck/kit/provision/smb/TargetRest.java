@@ -3,6 +3,7 @@ package io.handlestck.kit.provision.smb;
 import io.handlestck.kit.PreconditionNotMet;
 import io.handlestck.kit.client.Answer;
 import io.handlestck.kit.client.HandleListing;
+import io.handlestck.kit.client.HandleOperation;
 import io.handlestck.kit.client.TargetClient;
 import io.handlestck.kit.provision.ProvisionerContext;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ final class TargetRest {
         Set<String> markers = new HashSet<>();
         String marker = null;
         for (int page = 1; page <= MAX_PAGES; page++) {
-            String url = TargetClient.withQuery(context.target().url(share, path), "comp", "listhandles",
+            String url = TargetClient.withQuery(context.target().url(share, path), "comp", HandleOperation.LIST_HANDLES.comp(),
                     "marker", marker, "sharesnapshot", snapshot);
             Answer answer = context.send("GET", url, headers, null, null);
             if (answer.status() != 200) {
@@ -66,8 +67,8 @@ final class TargetRest {
 
     /** Force Close {@code *} on a file; the answer's closed count and marker. */
     Answer forceCloseAll(String share, String path, String marker) {
-        return context.send("PUT", TargetClient.withQuery(context.target().url(share, path), "comp", "forceclosehandles",
-                "marker", marker), Map.of("x-ms-handle-id", "*"), null, null);
+        return context.send("PUT", TargetClient.withQuery(context.target().url(share, path), "comp",
+                HandleOperation.FORCE_CLOSE_HANDLES.comp(), "marker", marker), Map.of("x-ms-handle-id", "*"), null, null);
     }
 
     void createShare(String share) {
