@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hierynomus.msdtyp.AccessMask;
 import com.hierynomus.mssmb2.SMB2CreateDisposition;
+import com.hierynomus.mssmb2.SMB2CreateOptions;
 import com.hierynomus.mssmb2.SMB2ShareAccess;
 import com.hierynomus.mssmb2.SMBApiException;
 import com.hierynomus.smbj.SMBClient;
@@ -84,8 +85,12 @@ class DefectSymptomsTest {
         boolean test(WireClient client, String share, Session session, File file);
     }
 
-    /** What the probe finds of an open of d/f.txt with {@code access}, made over the server's SMB endpoint with smbj. */
-    private static boolean overSmb(ReferenceServer server, Set<AccessMask> access, SmbProbe probe) {
+    /**
+     * What the probe finds of an open of d/f.txt with {@code access} and {@code options}, made over the
+     * server's SMB endpoint with smbj.
+     */
+    private static boolean overSmb(ReferenceServer server, Set<AccessMask> access, Set<SMB2CreateOptions> options,
+                                   SmbProbe probe) {
         WireClient client = WireClient.of(server);
         String share = tree(client);
         try (SMBClient smb = new SMBClient(); Connection connection = smb.connect("127.0.0.1", server.smbPort())) {
@@ -93,7 +98,7 @@ class DefectSymptomsTest {
                     new AuthenticationContext(server.account(), server.key().toCharArray(), "AZURE"));
             DiskShare disk = (DiskShare) session.connectShare(share);
             File file = disk.openFile("d\\f.txt", EnumSet.copyOf(access), null, SMB2ShareAccess.ALL,
-                    SMB2CreateDisposition.FILE_OPEN, null);
+                    SMB2CreateDisposition.FILE_OPEN, options.isEmpty() ? null : EnumSet.copyOf(options));
             return probe.test(client, share, session, file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,7 +106,7 @@ class DefectSymptomsTest {
     }
 
     private static boolean overSmb(ReferenceServer server, SmbProbe probe) {
-        return overSmb(server, Set.of(AccessMask.GENERIC_READ), probe);
+        return overSmb(server, Set.of(AccessMask.GENERIC_READ), Set.of(), probe);
     }
 
     /** The NT status the open's next read gets after Force Close * on the file; null when the read succeeds. */
@@ -136,6 +141,9 @@ class DefectSymptomsTest {
     static {
         SERVER_SYMPTOMS.put(Defect.FORCE_CLOSE_LEAVES_SMB_OPEN_USABLE, server -> overSmb(server,
                 (client, share, session, file) -> readStatusAfterForceClose(client, share, file) == null));
+        SERVER_SYMPTOMS.put(Defect.FORCE_CLOSE_SPARES_DELETE_ON_CLOSE_OPENS, server -> overSmb(server,
+                Set.of(AccessMask.GENERIC_READ, AccessMask.DELETE), Set.of(SMB2CreateOptions.FILE_DELETE_ON_CLOSE),
+                (client, share, session, file) -> readStatusAfterForceClose(client, share, file) == null));
         SERVER_SYMPTOMS.put(Defect.FORCE_CLOSED_OPEN_ACCESS_DENIED, server -> overSmb(server, (client, share, session, file) ->
                 Long.valueOf(STATUS_ACCESS_DENIED).equals(readStatusAfterForceClose(client, share, file))));
         SERVER_SYMPTOMS.put(Defect.CLIENT_CLOSE_LEAVES_HANDLE_LISTED, server -> overSmb(server, (client, share, session, file) -> {
@@ -151,7 +159,7 @@ class DefectSymptomsTest {
             return handle.clientIp().startsWith(handle.clientName() + ":");
         }));
         SERVER_SYMPTOMS.put(Defect.SMB_ACCESS_RIGHTS_READ_ONLY, server -> overSmb(server,
-                Set.of(AccessMask.GENERIC_READ, AccessMask.GENERIC_WRITE),
+                Set.of(AccessMask.GENERIC_READ, AccessMask.GENERIC_WRITE), Set.of(),
                 (client, share, session, file) -> !listedOn(client, share).accessRights().contains("Write")));
         SERVER_SYMPTOMS.put(Defect.BEARER_LISTING_EMPTY, server -> {
             WireClient client = WireClient.of(server);

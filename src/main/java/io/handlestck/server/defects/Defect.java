@@ -71,6 +71,8 @@ public enum Defect {
             ForceCloseInvisibleToClient::new),
     FORCE_CLOSE_LEAVES_SMB_OPEN_USABLE("a force close counts and unlists an SMB client's handle, but the client's open keeps reading and writing",
             ForceCloseLeavesSmbOpenUsable::new),
+    FORCE_CLOSE_SPARES_DELETE_ON_CLOSE_OPENS("a force close counts and unlists a delete-on-close SMB open, but the client's open keeps reading and writing",
+            ForceCloseSparesDeleteOnCloseOpens::new),
     FORCE_CLOSE_DELETES_RESOURCE("a force close of the last handles of a file or empty directory deletes it, as if they were delete-on-close",
             ForceCloseDeletesResource::new),
     CLOSED_HANDLES_LISTED("force-closed handles are still listed by List Handles", ClosedHandlesListed::new),

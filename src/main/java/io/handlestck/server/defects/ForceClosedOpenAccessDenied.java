@@ -18,8 +18,8 @@ final class ForceClosedOpenAccessDenied implements Fault {
         ForceCloseNotice service = strategies.forceCloseNotice();
         return strategies.with(draft -> draft.forceCloseNotice = new ForceCloseNotice() {
             @Override
-            public boolean endsOpen(Handle handle) {
-                return service.endsOpen(handle);
+            public boolean endsOpen(Handle handle, boolean deleteOnClose) {
+                return service.endsOpen(handle, deleteOnClose);
             }
 
             @Override

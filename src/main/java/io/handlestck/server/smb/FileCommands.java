@@ -23,7 +23,7 @@ final class FileCommands {
         call.session.opens.remove(open.volatileId());
         boolean wasOpen = server.opens().close(open);
         ForceCloseNotice notice = server.context().strategies().forceCloseNotice();
-        if (!wasOpen && notice.endsOpen(open.handle())) {
+        if (!wasOpen && notice.endsOpen(open.handle(), open.deleteOnClose())) {
             throw new SmbException(notice.status(), "force-closed");
         }
         SmbWriter body = new SmbWriter(60).u16(60).u16(flags & CLOSE_POSTQUERY_ATTRIB).u32(0);

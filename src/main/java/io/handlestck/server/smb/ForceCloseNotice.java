@@ -10,10 +10,14 @@ import io.handlestck.server.model.Handle;
 @FunctionalInterface
 public interface ForceCloseNotice {
 
-    /** The service's rule: a handle no longer open in the model has ended its open. */
-    ForceCloseNotice SERVICE = handle -> !handle.isOpen();
+    /** The service's rule: a handle no longer open in the model has ended its open, whatever the open was. */
+    ForceCloseNotice SERVICE = (handle, deleteOnClose) -> !handle.isOpen();
 
-    boolean endsOpen(Handle handle);
+    /**
+     * @param handle        the model's handle the open holds
+     * @param deleteOnClose whether the open carries a pending delete (FILE_DELETE_ON_CLOSE or a delete disposition)
+     */
+    boolean endsOpen(Handle handle, boolean deleteOnClose);
 
     /** The status a request on an ended open fails with: STATUS_FILE_CLOSED, as for an Open that is not found (MS-SMB2 §3.3.5.12). */
     default int status() {

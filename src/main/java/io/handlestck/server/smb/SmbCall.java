@@ -40,7 +40,7 @@ final class SmbCall {
             throw new SmbException(NtStatus.FILE_CLOSED, "no such open");
         }
         ForceCloseNotice notice = connection.server().context().strategies().forceCloseNotice();
-        if (notice.endsOpen(open.handle())) {
+        if (notice.endsOpen(open.handle(), open.deleteOnClose())) {
             session.opens.remove(volatileId);
             connection.server().opens().forget(open);
             throw new SmbException(notice.status(), "force-closed");
