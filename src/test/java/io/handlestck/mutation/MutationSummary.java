@@ -20,7 +20,7 @@ import org.w3c.dom.NodeList;
 /**
  * Turns PIT's {@code mutations.xml} into the Markdown report of {@code bench/mutation.sh}: killed,
  * survived and uncovered mutants, each survivor and uncovered one listed with its place, and the score
- * over the mutants that are not recorded as invisible on the wire in {@code bench/mutation/survivors.md}
+ * over the mutants that are not recorded as out of the score in {@code bench/mutation/survivors.md}
  * (lines {@code - `Class:line:Mutator` — why}).
  *
  * <p>Usage: {@code MutationSummary MUTATIONS_XML SURVIVORS_MD OUT_MD}
@@ -88,9 +88,11 @@ public final class MutationSummary {
         md.append(String.format(Locale.ROOT, "- mutants: %d; killed %d, survived %d, uncovered %d, other %d%n",
                 mutants.size(), killed, survived.size(), uncovered.size(),
                 mutants.size() - killed - survived.size() - uncovered.size()));
-        md.append(String.format(Locale.ROOT, "- recorded as invisible on the wire (bench/mutation/survivors.md): %d%n", invisible));
-        md.append(String.format(Locale.ROOT, "- score over the %d others: **%.1f %%** killed%n%n", counted,
-                counted == 0 ? 0.0 : 100.0 * killed / counted));
+        md.append(String.format(Locale.ROOT, "- recorded in bench/mutation/survivors.md as out of the score (invisible on the wire, "
+                + "equivalent, or not reached through the two handle operations): %d%n", invisible));
+        md.append(String.format(Locale.ROOT, "- score over the %d others: **%.1f %%** killed (%.1f %% of all %d mutants)%n%n", counted,
+                counted == 0 ? 0.0 : 100.0 * killed / counted, mutants.isEmpty() ? 0.0 : 100.0 * killed / mutants.size(),
+                mutants.size()));
         Map<String, long[]> perClass = new TreeMap<>();
         for (Mutant mutant : mutants) {
             long[] counts = perClass.computeIfAbsent(mutant.className(), k -> new long[3]);
