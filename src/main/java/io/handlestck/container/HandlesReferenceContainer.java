@@ -28,6 +28,7 @@ import org.testcontainers.utility.DockerImageName;
  * ...
  * server.getEndpoint();          // http://127.0.0.1:PORT/devstoreaccount1
  * server.getConnectionString();  // DefaultEndpointsProtocol=http;AccountName=...;FileEndpoint=...;
+ * server.getSmbPort();           // the published SMB 2.x port, for --provisioner smb --smb-port
  * }</pre>
  *
  * The server is configured through the environment variables its {@code serve} command reads, so an
@@ -41,6 +42,13 @@ public class HandlesReferenceContainer extends GenericContainer<HandlesReference
 
     /** The port the server listens on inside the container (also the server's own default). */
     public static final int PORT = 10004;
+
+    /**
+     * The port the image serves SMB 2.x on inside the container: the Dockerfile's
+     * {@code HANDLESTCK_SERVER_SMB_PORT}, named for {@code serve} because {@code HANDLESTCK_SMB_PORT} is
+     * the kit's own setting (the port {@code run} connects to).
+     */
+    public static final int SMB_PORT = 10445;
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final String LOOPBACK = "127.0.0.1";
@@ -67,7 +75,7 @@ public class HandlesReferenceContainer extends GenericContainer<HandlesReference
     public HandlesReferenceContainer(DockerImageName dockerImageName) {
         super(dockerImageName);
         dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
-        withExposedPorts(PORT);
+        withExposedPorts(PORT, SMB_PORT);
         waitingFor(Wait.forHttp(HealthCheck.HEALTH_PATH).forPort(PORT).forStatusCode(200)
                 .withStartupTimeout(STARTUP_TIMEOUT));
     }
@@ -136,6 +144,14 @@ public class HandlesReferenceContainer extends GenericContainer<HandlesReference
     /** The path-style endpoint on the published port, {@code http://HOST:PORT/ACCOUNT}, HOST as {@link #getHost()}. */
     public URI getEndpoint() {
         return URI.create("http://" + getHost() + ":" + getMappedPort(PORT) + "/" + account);
+    }
+
+    /**
+     * The published port of the server's SMB endpoint, on {@link #getHost()}: what the kit takes as
+     * {@code --smb-port} (with {@code --smb-host} the same host) to open handles over SMB.
+     */
+    public int getSmbPort() {
+        return getMappedPort(SMB_PORT);
     }
 
     /**

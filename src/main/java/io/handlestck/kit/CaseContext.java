@@ -35,6 +35,7 @@ public final class CaseContext {
     private final List<TestShare> shares = Collections.synchronizedList(new ArrayList<>());
     private final List<OpenedHandle> opened = Collections.synchronizedList(new ArrayList<>());
     private volatile HandleProvisioner provisioner;
+    private volatile String outcome;
 
     CaseContext(KitSession session, CatalogueEntry entry) {
         this.session = session;
@@ -96,6 +97,20 @@ public final class CaseContext {
     /** Ends the case as COULD_NOT_TEST: a precondition cannot be made on this target. Always throws. */
     public void couldNotTest(String why) {
         throw new PreconditionNotMet(why);
+    }
+
+    /**
+     * Records which of the outcomes the catalogue accepts the target chose (a Force Close that deletes a
+     * delete-on-close file, or keeps it): a passing case's result carries it as its message, so the
+     * report shows the choice. The last one recorded wins; a verdict other than PASS keeps its own reason.
+     */
+    public void recordOutcome(String what) {
+        outcome = what;
+    }
+
+    /** What {@link #recordOutcome} recorded, or null. */
+    String outcome() {
+        return outcome;
     }
 
     List<Exchange> exchanges() {

@@ -19,6 +19,16 @@ public final class CaseNames {
     /** The {@code @ParameterizedTest(name = ...)} pattern of every case: the method's name, then the variant. */
     public static final String VARIANT = "{displayName} [{arguments}]";
 
+    /**
+     * The pattern of a case over one variant type that names itself ({@code toString}) as the string
+     * variant it replaced read: quoted, as JUnit quotes a string argument, so that reports of runs
+     * before and after the type still compare case by case.
+     */
+    public static final String NAMED_VARIANT = "{displayName} [\"{0}\"]";
+
+    /** {@link #NAMED_VARIANT} for a case over a resource and one such type. */
+    public static final String RESOURCE_AND_NAMED_VARIANT = "{displayName} [{0}, \"{1}\"]";
+
     private static final ThreadLocal<String> DISCOVERING_TARGET = new ThreadLocal<>();
 
     private CaseNames() {

@@ -36,7 +36,7 @@ public final class CaseResults {
     public static CaseResult of(CatalogueEntry entry, Method method, Status status, String variant, String displayName,
                                 long millis, String message, List<String> cleanupProblems, List<Exchange> exchanges) {
         return new CaseResult(entry.id(), entry.title(), entry.conformanceClass(), entry.level(), status,
-                entry.sources(), variant, displayName, millis, status == Status.PASS ? null : message,
+                entry.sources(), variant, displayName, millis, message,
                 List.copyOf(cleanupProblems), new ArrayList<>(exchanges), "suites/" + entry.conformanceClass() + ".yaml",
                 method == null ? null : method.getDeclaringClass().getName(), method == null ? null : method.getName());
     }

@@ -31,7 +31,10 @@ public final class CaseVerdicts implements InvocationInterceptor, AfterEachCallb
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CaseVerdicts.class);
     private static final String VERDICT = "verdict";
 
-    /** A decided status with its reason (null on PASS) and how long the body ran. */
+    /**
+     * A decided status with its reason (on PASS the outcome the case recorded, usually null) and how
+     * long the body ran.
+     */
     record Verdict(Status status, String message, long durationMillis, Throwable cause) {
     }
 
@@ -96,7 +99,7 @@ public final class CaseVerdicts implements InvocationInterceptor, AfterEachCallb
         long start = System.nanoTime();
         try {
             invocation.proceed();
-            return new Verdict(Status.PASS, null, millisSince(start), null);
+            return new Verdict(Status.PASS, ctx.outcome(), millisSince(start), null);
         } catch (Throwable t) {
             return verdictOf(t, ctx.entry().level(), millisSince(start));
         }

@@ -17,7 +17,10 @@
  *       {@link io.handlestck.kit.HandlesTckCases @HandlesTckCases}.</li>
  *   <li>Make it a {@code @ParameterizedTest(name = CaseNames.VARIANT)} over its variants (file,
  *       directory, share root, depths, name shapes, counts around page sizes); a plain {@code @Test}
- *       only when there is truly no variant.</li>
+ *       only when there is truly no variant. A variant the case acts on by kind is a type, never a
+ *       string it parses: {@code Resource}, {@code HandleOperation}, {@code NamedHandles},
+ *       {@code PageSizeCount}, {@code NoRecursion}, or an enum of the class's own; its {@code toString}
+ *       is the name reports show.</li>
  *   <li>Take {@link io.handlestck.kit.CaseContext CaseContext ctx} as the last parameter and use only it
  *       to reach the target: {@code ctx.newShare()} for a fresh share (deleted afterwards),
  *       {@code ctx.handles().open(HandleRequest.on(share, path))} for handles,

@@ -7,7 +7,9 @@ import io.handlestck.server.ops.HandleClosing;
 import io.handlestck.server.ops.HandleListing;
 import io.handlestck.server.ops.MarkerReader;
 import io.handlestck.server.ops.MarkerWriter;
+import io.handlestck.server.smb.ClientClose;
 import io.handlestck.server.smb.ForceCloseNotice;
+import io.handlestck.server.smb.OpenIdentity;
 import java.util.function.Consumer;
 
 /**
@@ -16,19 +18,20 @@ import java.util.function.Consumer;
  */
 public record Strategies(AuthenticationRules authentication, VersionRules versions, MarkerReader markerReader,
                          MarkerWriter markerWriter, HandleListing listing, HandleClosing closing,
-                         OpenHandleRule openHandles, ForceCloseNotice forceCloseNotice) {
+                         OpenHandleRule openHandles, ForceCloseNotice forceCloseNotice, OpenIdentity openIdentity,
+                         ClientClose clientClose) {
 
     /** What the real service does. */
     public static final Strategies SERVICE = new Strategies(AuthenticationRules.SERVICE, VersionRules.SERVICE,
             MarkerReader.SERVICE, MarkerWriter.SERVICE, HandleListing.SERVICE, HandleClosing.SERVICE, OpenHandleRule.SERVICE,
-            ForceCloseNotice.SERVICE);
+            ForceCloseNotice.SERVICE, OpenIdentity.SERVICE, ClientClose.SERVICE);
 
     /** A copy with the swaps the change makes to a draft of these strategies. */
     public Strategies with(Consumer<Draft> change) {
         Draft draft = new Draft(this);
         change.accept(draft);
         return new Strategies(draft.authentication, draft.versions, draft.markerReader, draft.markerWriter, draft.listing,
-                draft.closing, draft.openHandles, draft.forceCloseNotice);
+                draft.closing, draft.openHandles, draft.forceCloseNotice, draft.openIdentity, draft.clientClose);
     }
 
     /** The strategies while a fault swaps some of them: each field starts as the one it replaces. */
@@ -41,6 +44,8 @@ public record Strategies(AuthenticationRules authentication, VersionRules versio
         public HandleClosing closing;
         public OpenHandleRule openHandles;
         public ForceCloseNotice forceCloseNotice;
+        public OpenIdentity openIdentity;
+        public ClientClose clientClose;
 
         private Draft(Strategies from) {
             authentication = from.authentication;
@@ -51,6 +56,8 @@ public record Strategies(AuthenticationRules authentication, VersionRules versio
             closing = from.closing;
             openHandles = from.openHandles;
             forceCloseNotice = from.forceCloseNotice;
+            openIdentity = from.openIdentity;
+            clientClose = from.clientClose;
         }
     }
 }

@@ -3,19 +3,32 @@ package io.handlestck.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.command.TopContainerResponse;
+import com.hierynomus.msdtyp.AccessMask;
+import com.hierynomus.mssmb2.SMB2CreateDisposition;
+import com.hierynomus.mssmb2.SMB2ShareAccess;
+import com.hierynomus.smbj.SMBClient;
+import com.hierynomus.smbj.SmbConfig;
+import com.hierynomus.smbj.auth.AuthenticationContext;
+import com.hierynomus.smbj.connection.Connection;
+import com.hierynomus.smbj.session.Session;
+import com.hierynomus.smbj.share.DiskShare;
+import com.hierynomus.smbj.share.File;
 import io.handlestck.server.ReferenceServer;
 import io.handlestck.testsupport.ForceCloseResult;
 import io.handlestck.testsupport.Scope;
 import io.handlestck.testsupport.SignedRequest;
 import io.handlestck.testsupport.WireClient;
 import io.handlestck.testsupport.WireResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Testcontainers module against the real image: the server in the container answers signed
- * requests on the published port, takes its configuration from the module's {@code withX} methods,
+ * requests on the published port, serves SMB on the published SMB port, takes its configuration from the module's {@code withX} methods,
  * reports healthy to Docker, and does not run as root.
  */
 @ExtendWith(ContainerTestGate.class)
@@ -97,6 +110,28 @@ class HandlesReferenceContainerIT {
         assertThat(top.getProcesses()).as("processes of the container").isNotEmpty();
         for (String[] process : top.getProcesses()) {
             assertThat(process[uid]).as("uid of " + String.join(" ", process)).isNotIn("0", "root");
+        }
+    }
+
+    /**
+     * The image serves SMB on the port the module publishes: smbj logs on through it, and the file it
+     * holds open is a List Handles entry until it closes it.
+     */
+    @Test
+    void smbOnThePublishedPortOpensHandlesThatRestLists() throws IOException {
+        WireClient rest = WireClient.pathStyle(defaults.getEndpoint(), defaults.getAccount(), defaults.getKey());
+        rest.createTree("smb", "held.txt");
+        Scope file = Scope.of("smb", "held.txt");
+        try (SMBClient smb = new SMBClient(SmbConfig.builder().withTimeout(20, TimeUnit.SECONDS).build());
+             Connection connection = smb.connect(defaults.getHost(), defaults.getSmbPort())) {
+            Session session = connection.authenticate(new AuthenticationContext(defaults.getAccount(),
+                    defaults.getKey().toCharArray(), "AZURE"));
+            DiskShare share = (DiskShare) session.connectShare("smb");
+            try (File held = share.openFile("held.txt", EnumSet.of(AccessMask.FILE_READ_DATA), null,
+                    SMB2ShareAccess.ALL, SMB2CreateDisposition.FILE_OPEN, null)) {
+                assertThat(rest.listAllHandles(file, null)).hasSize(1);
+            }
+            assertThat(rest.listAllHandles(file, null)).isEmpty();
         }
     }
 

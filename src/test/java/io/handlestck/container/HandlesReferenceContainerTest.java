@@ -45,7 +45,8 @@ class HandlesReferenceContainerTest {
                 .containsEntry("HANDLESTCK_SERVER_DEFECTS", "RECURSION_IGNORED,NO_BOM");
         assertThat(container.getAccount()).isEqualTo("acct1");
         assertThat(container.getKey()).isEqualTo("a2V5");
-        assertThat(container.getExposedPorts()).containsExactly(HandlesReferenceContainer.PORT);
+        assertThat(container.getExposedPorts()).containsExactly(HandlesReferenceContainer.PORT,
+                HandlesReferenceContainer.SMB_PORT);
     }
 
     @Test

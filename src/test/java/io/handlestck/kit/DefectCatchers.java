@@ -7,10 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -18,15 +18,16 @@ import java.util.stream.Stream;
  * next to this class: the case or cases written to catch that bug, decided from what each case
  * checks (its code and its catalogue entry), not from what a run happened to report. Other cases
  * may catch a defect too (a broken listing breaks every case that lists); {@link DefectsMetaTest}
- * prints those and does not require them.
+ * prints those and does not require them. A defect has the cases aimed at it in the run with the
+ * fixtures, the cases aimed at it in the run with a real SMB client ({@code @smb}), or both.
  */
 public final class DefectCatchers {
 
-    /** Marks a defect only an SMB client can see: its cases are judged with {@code --provisioner smb}. */
-    private static final String SMB_ONLY = "@smb";
+    /** Marks the cases that catch a defect as an SMB client sees it: they are judged with {@code --provisioner smb}. */
+    private static final String OVER_SMB = "@smb";
 
     private static final Map<Defect, List<String>> AIMED = new EnumMap<>(Defect.class);
-    private static final Set<Defect> SEEN_OVER_SMB = EnumSet.noneOf(Defect.class);
+    private static final Map<Defect, List<String>> AIMED_OVER_SMB = new EnumMap<>(Defect.class);
 
     static {
         read();
@@ -35,37 +36,45 @@ public final class DefectCatchers {
     private DefectCatchers() {
     }
 
-    /** The case ids written to catch the defect; empty when the table has no line for it. */
+    /** The case ids written to catch the defect in a run with the fixtures; empty when the table has no such line. */
     public static List<String> aimedAt(Defect defect) {
         return AIMED.getOrDefault(defect, List.of());
     }
 
-    /**
-     * Whether the table marks the defect {@code @smb}: only a real SMB client sees it, so its cases are
-     * judged in a run with {@code --provisioner smb} ({@code KitWithSmbClientMetaTest}), not with the fixtures.
-     */
-    public static boolean seenOnlyOverSmb(Defect defect) {
-        return SEEN_OVER_SMB.contains(defect);
+    /** The case ids written to catch the defect as a real SMB client sees it (its {@code @smb} line); empty without one. */
+    public static List<String> aimedAtOverSmb(Defect defect) {
+        return AIMED_OVER_SMB.getOrDefault(defect, List.of());
     }
 
-    /** The defects the fixture provisioner's run judges: all but those marked {@code @smb}. */
+    /**
+     * Whether only a real SMB client sees the defect (the table has an {@code @smb} line for it and no
+     * other), so that the run with the fixtures ({@code DefectsMetaTest}) leaves it out.
+     */
+    public static boolean seenOnlyOverSmb(Defect defect) {
+        return AIMED_OVER_SMB.containsKey(defect) && !AIMED.containsKey(defect);
+    }
+
+    /** The defects the fixture provisioner's run judges: all but those only an SMB client sees. */
     static Stream<Defect> seenWithFixtures() {
         return Arrays.stream(Defect.values()).filter(defect -> !seenOnlyOverSmb(defect));
     }
 
-    /** The defects marked {@code @smb}. */
+    /** The defects with an {@code @smb} line, judged in a run with {@code --provisioner smb}. */
     static Stream<Defect> seenOverSmb() {
-        return Arrays.stream(Defect.values()).filter(DefectCatchers::seenOnlyOverSmb);
+        return Arrays.stream(Defect.values()).filter(AIMED_OVER_SMB::containsKey);
     }
 
-    /** Every line of the table. */
-    static Map<Defect, List<String>> all() {
-        return Map.copyOf(AIMED);
+    /** Every case id the table aims at a defect, in either run. */
+    static Set<String> allAimed() {
+        Set<String> aimed = new TreeSet<>();
+        AIMED.values().forEach(aimed::addAll);
+        AIMED_OVER_SMB.values().forEach(aimed::addAll);
+        return aimed;
     }
 
     /**
-     * {@code NAME: CASE-ID CASE-ID …} lines, {@code NAME @smb: …} for a defect only an SMB client sees;
-     * {@code #} starts a comment. An unknown defect name or a repeated one fails here.
+     * {@code NAME: CASE-ID CASE-ID …} lines, {@code NAME @smb: …} for the cases judged over SMB;
+     * {@code #} starts a comment. An unknown defect name, or a line repeated for a defect, fails here.
      */
     private static void read() {
         String table;
@@ -87,14 +96,11 @@ public final class DefectCatchers {
                 throw new IllegalStateException("defect-catchers.txt: not 'NAME: CASE-ID ...': " + line);
             }
             String name = content.substring(0, colon).strip();
-            boolean smbOnly = name.endsWith(SMB_ONLY);
-            Defect defect = Defect.valueOf(smbOnly ? name.substring(0, name.length() - SMB_ONLY.length()).strip() : name);
+            boolean overSmb = name.endsWith(OVER_SMB);
+            Defect defect = Defect.valueOf(overSmb ? name.substring(0, name.length() - OVER_SMB.length()).strip() : name);
             List<String> cases = Arrays.stream(content.substring(colon + 1).strip().split("\\s+")).toList();
-            if (AIMED.put(defect, cases) != null) {
-                throw new IllegalStateException("defect-catchers.txt names " + defect + " twice");
-            }
-            if (smbOnly) {
-                SEEN_OVER_SMB.add(defect);
+            if ((overSmb ? AIMED_OVER_SMB : AIMED).put(defect, cases) != null) {
+                throw new IllegalStateException("defect-catchers.txt names " + defect + (overSmb ? " @smb" : "") + " twice");
             }
         }
     }

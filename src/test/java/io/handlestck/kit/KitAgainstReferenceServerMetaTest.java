@@ -13,6 +13,13 @@ import io.handlestck.kit.result.Status;
 import io.handlestck.kit.run.KitRunner;
 import io.handlestck.kit.run.RunListener;
 import io.handlestck.server.ReferenceServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -50,6 +57,31 @@ class KitAgainstReferenceServerMetaTest {
                 .map(KitAgainstReferenceServerMetaTest::describe).toList();
         assertThat(optionalWrong).as("optional cases that answered wrongly").isEmpty();
         assertThat(report.cases()).allSatisfy(result -> assertThat(result.cleanupProblems()).isEmpty());
+        assertThat(report.cases()).allSatisfy(KitAgainstReferenceServerMetaTest::assertTraceable);
+    }
+
+    /**
+     * A result leads in one hop each to its catalogue entry (a file of the jar that holds the id) and to
+     * the method that judged it (it carries the id).
+     */
+    static void assertTraceable(CaseResult result) {
+        URL file = KitAgainstReferenceServerMetaTest.class.getClassLoader().getResource(result.catalogueFile());
+        assertThat(file).as("%s names catalogue file %s", result.id(), result.catalogueFile()).isNotNull();
+        try (InputStream in = file.openStream()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as(result.catalogueFile())
+                    .containsPattern("id: " + result.id() + "\\b");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Method method;
+        try {
+            method = Arrays.stream(Class.forName(result.javaClass()).getDeclaredMethods())
+                    .filter(candidate -> candidate.getName().equals(result.javaMethod())).findFirst().orElseThrow();
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(result.id() + " names class " + result.javaClass() + ", which does not exist", e);
+        }
+        assertThat(method.getAnnotation(CaseId.class).value()).as("@CaseId of %s#%s", result.javaClass(),
+                result.javaMethod()).isEqualTo(result.id());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hierynomus.msdtyp.AccessMask;
 import com.hierynomus.mssmb2.SMB2CreateDisposition;
+import com.hierynomus.mssmb2.SMB2CreateOptions;
 import com.hierynomus.mssmb2.SMB2ShareAccess;
 import com.hierynomus.mssmb2.SMBApiException;
 import com.hierynomus.smbj.SMBClient;
@@ -46,8 +47,14 @@ class DefectSymptomsTest {
     private static final int PAGE_SIZE = 2;
     private static final AtomicInteger SHARES = new AtomicInteger();
     private static final Map<Defect, Predicate<WireClient>> SYMPTOMS = new EnumMap<>(Defect.class);
-    /** Symptoms only an SMB client sees: the probe gets the server, whose SMB endpoint it reaches with smbj. */
-    private static final Map<Defect, Predicate<ReferenceServer>> SMB_SYMPTOMS = new EnumMap<>(Defect.class);
+    /**
+     * Symptoms whose probe needs the server itself: its SMB endpoint, which it reaches with smbj, or
+     * the token of its bearer issuer.
+     */
+    private static final Map<Defect, Predicate<ReferenceServer>> SERVER_SYMPTOMS = new EnumMap<>(Defect.class);
+    private static final String INTENT_HEADER = "x-ms-file-request-intent";
+    /** STATUS_ACCESS_DENIED as smbj reports it. */
+    private static final long STATUS_ACCESS_DENIED = 0xC0000022L;
     private static ReferenceServer clean;
 
     /** A fresh share holding {@code d/} and {@code d/f.txt}. */
@@ -72,30 +79,118 @@ class DefectSymptomsTest {
         return client.listHandles(file(share), null, null).handles().get(0);
     }
 
-    /** Whether the SMB client's open of d/f.txt can still be read after Force Close * on the file. */
-    private static boolean readableAfterForceClose(ReferenceServer server) {
+    /** A probe of an SMB client's open of d/f.txt in a fresh share, which it may use and List Handles may be asked about. */
+    @FunctionalInterface
+    private interface SmbProbe {
+        boolean test(WireClient client, String share, Session session, File file);
+    }
+
+    /**
+     * What the probe finds of an open of d/f.txt with {@code access} and {@code options}, made over the
+     * server's SMB endpoint with smbj.
+     */
+    private static boolean overSmb(ReferenceServer server, Set<AccessMask> access, Set<SMB2CreateOptions> options,
+                                   SmbProbe probe) {
         WireClient client = WireClient.of(server);
         String share = tree(client);
         try (SMBClient smb = new SMBClient(); Connection connection = smb.connect("127.0.0.1", server.smbPort())) {
             Session session = connection.authenticate(
                     new AuthenticationContext(server.account(), server.key().toCharArray(), "AZURE"));
             DiskShare disk = (DiskShare) session.connectShare(share);
-            File file = disk.openFile("d\\f.txt", EnumSet.of(AccessMask.GENERIC_READ), null, SMB2ShareAccess.ALL,
-                    SMB2CreateDisposition.FILE_OPEN, null);
-            client.forceCloseAll(file(share), "*");
-            try {
-                file.read(new byte[1], 0);
-                return true;
-            } catch (SMBApiException closed) {
-                return false;
-            }
+            File file = disk.openFile("d\\f.txt", EnumSet.copyOf(access), null, SMB2ShareAccess.ALL,
+                    SMB2CreateDisposition.FILE_OPEN, options.isEmpty() ? null : EnumSet.copyOf(options));
+            return probe.test(client, share, session, file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static boolean overSmb(ReferenceServer server, SmbProbe probe) {
+        return overSmb(server, Set.of(AccessMask.GENERIC_READ), Set.of(), probe);
+    }
+
+    /** The NT status the open's next read gets after Force Close * on the file; null when the read succeeds. */
+    private static Long readStatusAfterForceClose(WireClient client, String share, File file) {
+        client.forceCloseAll(file(share), "*");
+        try {
+            file.read(new byte[1], 0);
+            return null;
+        } catch (SMBApiException closed) {
+            return closed.getStatusCode();
+        }
+    }
+
+    /** The one handle List Handles shows on d/f.txt. */
+    private static ListedHandle listedOn(WireClient client, String share) {
+        return client.listHandles(file(share), null, null).handles().get(0);
+    }
+
+    /** A request authorized by the server's own bearer token, with the intent header the service requires. */
+    private static SignedRequest bearer(SignedRequest request, String token) {
+        return request.scheme(SignedRequest.Scheme.NONE).header("Authorization", "Bearer " + token)
+                .header(INTENT_HEADER, "backup");
+    }
+
+    /** The server's token with one character of its signature changed. */
+    private static String tamperedToken(ReferenceServer server) {
+        String token = server.bearerIssuer().token();
+        int last = token.length() - 2;
+        return token.substring(0, last) + (token.charAt(last) == 'A' ? 'B' : 'A') + token.substring(last + 1);
+    }
+
     static {
-        SMB_SYMPTOMS.put(Defect.FORCE_CLOSE_LEAVES_SMB_OPEN_USABLE, DefectSymptomsTest::readableAfterForceClose);
+        SERVER_SYMPTOMS.put(Defect.FORCE_CLOSE_LEAVES_SMB_OPEN_USABLE, server -> overSmb(server,
+                (client, share, session, file) -> readStatusAfterForceClose(client, share, file) == null));
+        SERVER_SYMPTOMS.put(Defect.FORCE_CLOSE_SPARES_DELETE_ON_CLOSE_OPENS, server -> overSmb(server,
+                Set.of(AccessMask.GENERIC_READ, AccessMask.DELETE), Set.of(SMB2CreateOptions.FILE_DELETE_ON_CLOSE),
+                (client, share, session, file) -> readStatusAfterForceClose(client, share, file) == null));
+        SERVER_SYMPTOMS.put(Defect.FORCE_CLOSED_OPEN_ACCESS_DENIED, server -> overSmb(server, (client, share, session, file) ->
+                Long.valueOf(STATUS_ACCESS_DENIED).equals(readStatusAfterForceClose(client, share, file))));
+        SERVER_SYMPTOMS.put(Defect.CLIENT_CLOSE_LEAVES_HANDLE_LISTED, server -> overSmb(server, (client, share, session, file) -> {
+            file.close();
+            return !client.listHandles(file(share), null, null).handles().isEmpty();
+        }));
+        SERVER_SYMPTOMS.put(Defect.SESSION_ID_BYTES_REVERSED, server -> overSmb(server, (client, share, session, file) ->
+                !listedOn(client, share).sessionId().equals(Long.toUnsignedString(session.getSessionId()))));
+        SERVER_SYMPTOMS.put(Defect.CLIENT_IP_SMB_PORT, server -> overSmb(server, (client, share, session, file) ->
+                listedOn(client, share).clientIp().endsWith(":445")));
+        SERVER_SYMPTOMS.put(Defect.CLIENT_NAME_IS_ADDRESS, server -> overSmb(server, (client, share, session, file) -> {
+            ListedHandle handle = listedOn(client, share);
+            return handle.clientIp().startsWith(handle.clientName() + ":");
+        }));
+        SERVER_SYMPTOMS.put(Defect.SMB_ACCESS_RIGHTS_READ_ONLY, server -> overSmb(server,
+                Set.of(AccessMask.GENERIC_READ, AccessMask.GENERIC_WRITE), Set.of(),
+                (client, share, session, file) -> !listedOn(client, share).accessRights().contains("Write")));
+        SERVER_SYMPTOMS.put(Defect.BEARER_LISTING_EMPTY, server -> {
+            WireClient client = WireClient.of(server);
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 1);
+            return !bearer(client.listHandlesRequest(file(share)), server.bearerIssuer().token()).send().text()
+                    .contains("<Handle>");
+        });
+        SERVER_SYMPTOMS.put(Defect.BEARER_FORCE_CLOSE_CLOSES_ALL, server -> {
+            WireClient client = WireClient.of(server);
+            String share = tree(client);
+            String first = client.openHandles(share, "d/f.txt", 2).get(0).handleId();
+            return bearer(client.forceCloseRequest(file(share), first), server.bearerIssuer().token()).send()
+                    .header("x-ms-number-of-handles-closed").orElse("").equals("2");
+        });
+        SERVER_SYMPTOMS.put(Defect.BEARER_INTENT_NOT_REQUIRED, server -> {
+            WireClient client = WireClient.of(server);
+            return bearer(client.listHandlesRequest(file(tree(client))), server.bearerIssuer().token())
+                    .withoutHeader(INTENT_HEADER).send().status() == 200;
+        });
+        SERVER_SYMPTOMS.put(Defect.BEARER_SIGNATURE_NOT_CHECKED, server -> {
+            WireClient client = WireClient.of(server);
+            return bearer(client.listHandlesRequest(file(tree(client))), tamperedToken(server)).send().status() == 200;
+        });
+        SERVER_SYMPTOMS.put(Defect.BEARER_CHALLENGE_MISSING, server -> {
+            WireClient client = WireClient.of(server);
+            WireResponse refused = bearer(client.listHandlesRequest(file(tree(client))), "not-a-jwt").send();
+            return refused.status() == 401 && refused.header("WWW-Authenticate").isEmpty();
+        });
+        SYMPTOMS.put(Defect.SHARED_KEY_INTENT_REFUSED, client ->
+                client.listHandlesRequest(file(tree(client))).header(INTENT_HEADER, "backup").send().status() == 400);
         SYMPTOMS.put(Defect.RECURSION_IGNORED, client -> {
             String share = tree(client);
             client.openHandles(share, "d/f.txt", 1);
@@ -298,7 +393,7 @@ class DefectSymptomsTest {
     void everyDefectHasASymptom() {
         Set<Defect> missing = new HashSet<>(List.of(Defect.values()));
         missing.removeAll(SYMPTOMS.keySet());
-        missing.removeAll(SMB_SYMPTOMS.keySet());
+        missing.removeAll(SERVER_SYMPTOMS.keySet());
         assertThat(missing).isEmpty();
         assertThat(Defect.values()).hasSizeGreaterThanOrEqualTo(18);
     }
@@ -307,7 +402,7 @@ class DefectSymptomsTest {
     @EnumSource(Defect.class)
     void theDefectShowsItsSymptomAndTheCleanServerDoesNot(Defect defect) throws Exception {
         Predicate<WireClient> overRest = SYMPTOMS.get(defect);
-        Predicate<ReferenceServer> symptom = overRest != null ? server -> overRest.test(WireClient.of(server)) : SMB_SYMPTOMS.get(defect);
+        Predicate<ReferenceServer> symptom = overRest != null ? server -> overRest.test(WireClient.of(server)) : SERVER_SYMPTOMS.get(defect);
         assertThat(symptom).as("symptom of " + defect).isNotNull();
         assertThat(symptom.test(clean)).as(defect + " probe on the clean server").isFalse();
         try (ReferenceServer broken = ReferenceServer.builder().port(0).smbPort(0).forceClosePageSize(PAGE_SIZE).defect(defect)

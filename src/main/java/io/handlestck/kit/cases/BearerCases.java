@@ -20,6 +20,7 @@ import io.handlestck.kit.TestShare;
 import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.HandleListing;
+import io.handlestck.kit.client.HandleOperation;
 import io.handlestck.kit.client.ListHandlesCall;
 import io.handlestck.kit.client.Signing;
 import io.restassured.response.Response;
@@ -29,7 +30,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Bearer tokens ({@code suites/bearer.yaml}): both operations authorized by {@code Authorization:
@@ -47,11 +48,11 @@ public class BearerCases {
     private static final String INTENT_HEADER = "x-ms-file-request-intent";
 
     @CaseId("BT-001")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"file", "share root"})
-    void listHandlesWithBearerToken(String where, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(value = Resource.class, names = {"FILE", "SHARE_ROOT"})
+    void listHandlesWithBearerToken(Resource resource, CaseContext ctx) {
         TestShare share = ctx.newShare();
-        String path = where.equals("file") ? share.file(FILE) : "";
+        String path = resource.create(share);
         Set<String> opened = new TreeSet<>(open(ctx, share, path, 2));
 
         Response response = bearerListingOrNotImplemented(ctx, share.name(), path);
@@ -61,40 +62,35 @@ public class BearerCases {
     }
 
     @CaseId("BT-002")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"*", "one handle id"})
-    void forceCloseWithBearerToken(String handleId, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(NamedHandles.class)
+    void forceCloseWithBearerToken(NamedHandles named, CaseContext ctx) {
         TestShare share = ctx.newShare();
         share.file(FILE);
         List<String> opened = open(ctx, share, FILE, 2);
         bearerListingOrNotImplemented(ctx, share.name(), FILE);
-        String id = handleId.equals("*") ? "*" : opened.get(0);
+        Set<String> left = named.leftOpen(opened);
 
-        Response response = ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).handleId(id), Signing.bearer());
+        Response response = ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).handleId(named.handleId(opened)),
+                Signing.bearer());
 
         assertStatus(response, 200, "Force Close Handles with a bearer token");
-        String closed = handleId.equals("*") ? "2" : "1";
-        assertEquals(closed, response.getHeader("x-ms-number-of-handles-closed"), "x-ms-number-of-handles-closed");
-        Set<String> left = new TreeSet<>(opened);
-        if (handleId.equals("*")) {
-            left.clear();
-        } else {
-            left.remove(id);
-        }
+        assertEquals(String.valueOf(opened.size() - left.size()), response.getHeader("x-ms-number-of-handles-closed"),
+                "x-ms-number-of-handles-closed");
         assertEquals(left, openOn(ctx, share, List.of(FILE)), "the handles still open after the bearer Force Close");
     }
 
     @CaseId("BT-003")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"Force Close Handles", "List Handles"})
-    void intentHeaderIsRequiredWithBearerToken(String operation, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(HandleOperation.class)
+    void intentHeaderIsRequiredWithBearerToken(HandleOperation operation, CaseContext ctx) {
         TestShare share = ctx.newShare();
         share.file(FILE);
         Set<String> opened = new TreeSet<>(open(ctx, share, FILE, 2));
         bearerListingOrNotImplemented(ctx, share.name(), FILE);
         Signing noIntent = Signing.bearer().withoutIntent();
 
-        Response response = operation.equals("List Handles")
+        Response response = operation == HandleOperation.LIST_HANDLES
                 ? ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE), noIntent)
                 : ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles(), noIntent);
 
@@ -108,15 +104,15 @@ public class BearerCases {
      * and without it, and the answers compared. The rest of the answer is other cases' business.
      */
     @CaseId("BT-004")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"List Handles", "Force Close Handles"})
-    void sharedKeyWithIntentHeaderIsAccepted(String operation, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(HandleOperation.class)
+    void sharedKeyWithIntentHeaderIsAccepted(HandleOperation operation, CaseContext ctx) {
         TestShare share = ctx.newShare();
         share.file(FILE);
         List<String> opened = open(ctx, share, FILE, 2);
         String what = operation + " signed with SharedKey and carrying " + INTENT_HEADER + ": backup";
 
-        if (operation.equals("List Handles")) {
+        if (operation == HandleOperation.LIST_HANDLES) {
             ListHandlesCall call = ListHandlesCall.on(share.name(), FILE);
             Response plain = plainOrCouldNotTest(ctx, ctx.target().listHandles(call));
             Response withIntent = ctx.target().listHandles(call.header(INTENT_HEADER, "backup"));
@@ -143,17 +139,17 @@ public class BearerCases {
     }
 
     @CaseId("BT-005")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"tampered signature", "payload changed", "not a JWT"})
-    void badTokenIsRefusedAndClosesNothing(String how, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(BadToken.class)
+    void badTokenIsRefusedAndClosesNothing(BadToken how, CaseContext ctx) {
         Response response = refusedAndNothingClosed(ctx, how);
         assertAllowedStatus(ctx, AnswerSet.STATUS, response, "Force Close Handles with a bearer token whose " + how);
     }
 
     @CaseId("BT-006")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"tampered signature", "payload changed", "not a JWT"})
-    void badTokenGetsTheServiceChallenge(String how, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(BadToken.class)
+    void badTokenGetsTheServiceChallenge(BadToken how, CaseContext ctx) {
         Response response = refusedAndNothingClosed(ctx, how);
         assertError(response, 401, "InvalidAuthenticationInfo", "Force Close Handles with a bearer token whose " + how);
         String challenge = response.getHeader("WWW-Authenticate");
@@ -169,18 +165,13 @@ public class BearerCases {
      * Sends a Force Close of every handle with a spoiled copy of the configured token while two handles
      * are open, checks that both are still open, and returns the answer for the case to judge.
      */
-    private static Response refusedAndNothingClosed(CaseContext ctx, String how) {
+    private static Response refusedAndNothingClosed(CaseContext ctx, BadToken how) {
         TestShare share = ctx.newShare();
         share.file(FILE);
         Set<String> opened = new TreeSet<>(open(ctx, share, FILE, 2));
         bearerListingOrNotImplemented(ctx, share.name(), FILE);
-        Signing bad = switch (how) {
-            case "tampered signature" -> Signing.bearer().tampered();
-            case "payload changed" -> Signing.bearer().withToken(withChangedPayload(configuredToken(ctx)));
-            default -> Signing.bearer().withToken("not-a-jwt");
-        };
-
-        Response response = ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles(), bad);
+        Response response = ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles(),
+                how.signing(configuredToken(ctx)));
 
         assertTrue(response.getStatusCode() >= 400, "a bad token must be refused; got " + describe(response));
         assertEquals(opened, openOn(ctx, share, List.of(FILE)), "a request with a bad token must not close any handle");
@@ -203,6 +194,32 @@ public class BearerCases {
         }
         assertStatus(response, 200, "List Handles with a bearer token and " + INTENT_HEADER + ": backup");
         return response;
+    }
+
+    /** How BT-005 and BT-006 spoil the configured token; the names are what reports show as the variant. */
+    enum BadToken {
+        TAMPERED_SIGNATURE("tampered signature"),
+        PAYLOAD_CHANGED("payload changed"),
+        NOT_A_JWT("not a JWT");
+
+        private final String label;
+
+        BadToken(String label) {
+            this.label = label;
+        }
+
+        Signing signing(String configured) {
+            return switch (this) {
+                case TAMPERED_SIGNATURE -> Signing.bearer().tampered();
+                case PAYLOAD_CHANGED -> Signing.bearer().withToken(withChangedPayload(configured));
+                case NOT_A_JWT -> Signing.bearer().withToken("not-a-jwt");
+            };
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     private static String configuredToken(CaseContext ctx) {

@@ -26,6 +26,7 @@ import io.handlestck.kit.provision.HandleRequest;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,11 +68,7 @@ public class ClientViewCases {
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), path).allHandles()), 1, "Force Close * on the "
                 + resource);
 
-        Probe probe = client(ctx).probe(share.name(), id);
-        assertFails(probe, "the force-closed handle " + id);
-        List<String> gone = ctx.entry().allowed(AnswerSet.GONE_STATUS);
-        assertTrue(gone.contains(probe.statusHex()), "after the force close the client's " + probe.operation()
-                + " answered " + probe.statusHex() + ", not one of the statuses meaning the handle is gone " + gone);
+        assertGone(ctx, client(ctx).probe(share.name(), id), "the force-closed handle " + id);
     }
 
     @CaseId("CV-003")
@@ -131,15 +128,15 @@ public class ClientViewCases {
     }
 
     @CaseId("CV-006")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"size+1", "2*size+1"})
-    void pagedCloseEndsEveryClientsHandle(String count, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(value = PageSizeCount.class, names = {"ONE_MORE_THAN_A_PAGE", "TWO_PAGES_AND_ONE"})
+    void pagedCloseEndsEveryClientsHandle(PageSizeCount count, CaseContext ctx) {
         var size = ctx.handles().forceClosePageSize();
         if (size.isEmpty()) {
             ctx.couldNotTest("no Force Close answered x-ms-marker within 2,000 handles on one file, so paging cannot"
                     + " be set up");
         }
-        int handles = count.equals("size+1") ? size.getAsInt() + 1 : 2 * size.getAsInt() + 1;
+        int handles = count.handles(size.getAsInt());
         TestShare share = ctx.newShare();
         String file = share.file("many.txt");
         ctx.handles().open(HandleRequest.on(share.name(), file).count(handles));
@@ -170,12 +167,44 @@ public class ClientViewCases {
         assertWorks(client(ctx).probe(share.name(), mine.get(1)), "the handle the client kept");
     }
 
-    @CaseId("CV-008")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"delete", "rename"})
-    void heldHandleBlocksUntilForceClosed(String operation, CaseContext ctx) {
+    @CaseId("CV-013")
+    @Test
+    void forceCloseOfADeleteOnCloseOpenEndsItWhetherOrNotTheFileGoes(CaseContext ctx) {
         TestShare share = ctx.newShare();
-        if (operation.equals("rename")) {
+        String file = share.file("dir/pending-delete.txt");
+        String id = ids(ctx.handles().open(HandleRequest.on(share.name(), file).accessRights("Read", "Delete")
+                .deleteOnClose(true))).get(0);
+
+        assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), file).handleId(id)), 1,
+                "Force Close of the delete-on-close handle " + id);
+
+        Probe probe = client(ctx).probe(share.name(), id);
+        assertGone(ctx, probe, "the force-closed delete-on-close handle " + id);
+        Response properties = ctx.target().request().head(ctx.target().url(share.name(), file));
+        if (properties.getStatusCode() == 404) {
+            assertEquals(Set.of(), listed(ctx, ListHandlesCall.on(share.name(), "dir").recursive(true)),
+                    "the force close deleted '" + file + "'; no handle may be listed under its directory");
+            ctx.recordOutcome("the force close deleted the delete-on-close file (the client's " + probe.operation()
+                    + " then answered " + probe.statusHex() + ")");
+            return;
+        }
+        assertEquals(200, properties.getStatusCode(), "after the force close the file must either exist (200) or be"
+                + " gone (404): Get File Properties answered " + describe(properties));
+        assertEquals(Set.of(), listed(ctx, ListHandlesCall.on(share.name(), file)), "the force close kept '" + file
+                + "'; it must be listed without handles");
+        Response deleted = ctx.target().deleteFile(share.name(), file);
+        assertTrue(deleted.getStatusCode() / 100 == 2, "the force close kept '" + file + "' without handles, so REST"
+                + " must delete it; Delete File answered " + describe(deleted));
+        ctx.recordOutcome("the force close kept the delete-on-close file, which REST then deleted (the client's "
+                + probe.operation() + " answered " + probe.statusHex() + ")");
+    }
+
+    @CaseId("CV-008")
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(FileChange.class)
+    void heldHandleBlocksUntilForceClosed(FileChange operation, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        if (operation == FileChange.RENAME) {
             String probe = share.file("probe.txt");
             Response renamed = ctx.target().rename(share.name(), probe, "probe-renamed.txt", false);
             if (renamed.getStatusCode() / 100 != 2) {
@@ -185,19 +214,36 @@ public class ClientViewCases {
         String file = share.file("dir/held.txt");
         String id = ids(ctx.handles().open(HandleRequest.on(share.name(), file))).get(0);
 
-        assertAllowedStatus(ctx, AnswerSet.BLOCKED_STATUS, blocked(ctx, share, file, operation),
+        assertAllowedStatus(ctx, AnswerSet.BLOCKED_STATUS, operation.send(ctx, share, file),
                 "REST " + operation + " while an SMB client holds the file open");
         assertWorks(client(ctx).probe(share.name(), id), "the client's handle after the refused " + operation);
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), file).handleId(id)), 1, "Force Close of " + id);
-        Response after = blocked(ctx, share, file, operation);
+        Response after = operation.send(ctx, share, file);
         assertTrue(after.getStatusCode() / 100 == 2, "REST " + operation + " after the force close must succeed, answered "
                 + describe(after));
         assertFails(client(ctx).probe(share.name(), id), "the force-closed handle " + id);
     }
 
-    private static Response blocked(CaseContext ctx, TestShare share, String file, String operation) {
-        return operation.equals("delete") ? ctx.target().deleteFile(share.name(), file)
-                : ctx.target().rename(share.name(), file, "dir/renamed.txt", false);
+    /** The REST changes an open handle on a file blocks (CV-008); the names are what reports show as the variant. */
+    enum FileChange {
+        DELETE("delete"),
+        RENAME("rename");
+
+        private final String label;
+
+        FileChange(String label) {
+            this.label = label;
+        }
+
+        Response send(CaseContext ctx, TestShare share, String file) {
+            return this == DELETE ? ctx.target().deleteFile(share.name(), file)
+                    : ctx.target().rename(share.name(), file, "dir/renamed.txt", false);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     /** The provisioner as the SMB client it is; the gate guarantees it for every smb-client case. */
@@ -206,6 +252,14 @@ public class ClientViewCases {
             ctx.couldNotTest("provisioner " + ctx.handles().name() + " is not an SMB client");
             return null;
         });
+    }
+
+    /** The probe failed with a status of the entry's {@code goneStatus} set, which the message quotes. */
+    static void assertGone(CaseContext ctx, Probe probe, String what) {
+        assertFails(probe, what);
+        List<String> gone = ctx.entry().allowed(AnswerSet.GONE_STATUS);
+        assertTrue(gone.contains(probe.statusHex()), "after the force close the client's " + probe.operation() + " on "
+                + what + " answered " + probe.statusHex() + ", not one of the statuses meaning the handle is gone " + gone);
     }
 
     static void assertFails(Probe probe, String what) {

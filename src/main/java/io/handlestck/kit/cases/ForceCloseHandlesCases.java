@@ -42,10 +42,10 @@ public class ForceCloseHandlesCases {
     /** Directory-like targets paired with the two ways of not asking for recursion. */
     static Stream<Arguments> directoriesWithoutRecursion() {
         return Stream.of(
-                Arguments.of(Resource.DIRECTORY, "absent"),
-                Arguments.of(Resource.DIRECTORY, "false"),
-                Arguments.of(Resource.SHARE_ROOT, "absent"),
-                Arguments.of(Resource.SHARE_ROOT, "false"));
+                Arguments.of(Resource.DIRECTORY, NoRecursion.ABSENT),
+                Arguments.of(Resource.DIRECTORY, NoRecursion.FALSE),
+                Arguments.of(Resource.SHARE_ROOT, NoRecursion.ABSENT),
+                Arguments.of(Resource.SHARE_ROOT, NoRecursion.FALSE));
     }
 
     @CaseId("FCH-001")
@@ -85,16 +85,13 @@ public class ForceCloseHandlesCases {
     }
 
     @CaseId("FCH-003")
-    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ParameterizedTest(name = CaseNames.RESOURCE_AND_NAMED_VARIANT)
     @MethodSource("directoriesWithoutRecursion")
-    void wildcardWithoutRecursionClosesOnlyTheDirectorysOwnHandles(Resource resource, String recursive,
+    void wildcardWithoutRecursionClosesOnlyTheDirectorysOwnHandles(Resource resource, NoRecursion recursive,
                                                                    CaseContext ctx) {
         TestShare share = ctx.newShare();
         HandleTree tree = openTree(ctx, share, resource == Resource.SHARE_ROOT ? "" : "tree", 2);
-        ForceCloseCall call = ForceCloseCall.on(share.name(), tree.base()).allHandles();
-        if (!recursive.equals("absent")) {
-            call = call.recursive(recursive);
-        }
+        ForceCloseCall call = ForceCloseCall.on(share.name(), tree.base()).allHandles().recursive(recursive.header());
 
         assertClosed(forceClose(ctx, call), tree.own().size(),
                 "Force Close * on the " + resource + " with x-ms-recursive " + recursive);

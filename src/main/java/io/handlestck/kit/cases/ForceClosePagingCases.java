@@ -23,10 +23,8 @@ import io.handlestck.kit.provision.HandleRequest;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -36,17 +34,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @HandlesTckCases
 public class ForceClosePagingCases {
 
-    /** Handle counts around the target's force-close page size, as offsets: size-1, size, size+1, 2*size+1. */
-    static Stream<Arguments> countsAroundThePageSize() {
-        return Stream.of(Arguments.of("size-1"), Arguments.of("size"), Arguments.of("size+1"), Arguments.of("2*size+1"));
-    }
-
     @CaseId("FCH-016")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @MethodSource("countsAroundThePageSize")
-    void followingMarkersClosesEveryHandleOnce(String count, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(PageSizeCount.class)
+    void followingMarkersClosesEveryHandleOnce(PageSizeCount count, CaseContext ctx) {
         int pageSize = pageSize(ctx);
-        int handles = handlesFor(count, pageSize);
+        int handles = count.handles(pageSize);
         TestShare share = ctx.newShare();
         String file = share.file("many.txt");
         ctx.handles().open(HandleRequest.on(share.name(), file).count(handles));
@@ -67,11 +60,11 @@ public class ForceClosePagingCases {
     }
 
     @CaseId("FCH-017")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"size+1", "2*size+1"})
-    void unfinishedCloseReturnsAMarker(String count, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(value = PageSizeCount.class, names = {"ONE_MORE_THAN_A_PAGE", "TWO_PAGES_AND_ONE"})
+    void unfinishedCloseReturnsAMarker(PageSizeCount count, CaseContext ctx) {
         int pageSize = pageSize(ctx);
-        int handles = handlesFor(count, pageSize);
+        int handles = count.handles(pageSize);
         TestShare share = ctx.newShare();
         String file = share.file("many.txt");
         ctx.handles().open(HandleRequest.on(share.name(), file).count(handles));
@@ -110,15 +103,5 @@ public class ForceClosePagingCases {
             ctx.couldNotTest("the provisioner cannot tell how many handles the target closes per call");
         }
         return size.getAsInt();
-    }
-
-    private static int handlesFor(String count, int pageSize) {
-        return switch (count) {
-            case "size-1" -> Math.max(1, pageSize - 1);
-            case "size" -> pageSize;
-            case "size+1" -> pageSize + 1;
-            case "2*size+1" -> 2 * pageSize + 1;
-            default -> throw new IllegalArgumentException(count);
-        };
     }
 }

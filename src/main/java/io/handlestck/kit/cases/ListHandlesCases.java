@@ -74,15 +74,12 @@ public class ListHandlesCases {
     }
 
     @CaseId("LH-004")
-    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ParameterizedTest(name = CaseNames.RESOURCE_AND_NAMED_VARIANT)
     @MethodSource("directoriesWithoutRecursion")
-    void nonRecursiveListingLeavesOutChildren(Resource resource, String recursive, CaseContext ctx) {
+    void nonRecursiveListingLeavesOutChildren(Resource resource, NoRecursion recursive, CaseContext ctx) {
         TestShare share = ctx.newShare();
         HandleTree tree = openTree(ctx, share, resource == Resource.SHARE_ROOT ? "" : "tree", 2);
-        ListHandlesCall call = ListHandlesCall.on(share.name(), tree.base());
-        if (!recursive.equals("absent")) {
-            call = call.recursive(recursive);
-        }
+        ListHandlesCall call = ListHandlesCall.on(share.name(), tree.base()).recursive(recursive.header());
         assertEquals(tree.ownIds(), listed(ctx, call), "List Handles of the " + resource + " with x-ms-recursive "
                 + recursive + " must list only the handles on the " + resource + " itself");
     }

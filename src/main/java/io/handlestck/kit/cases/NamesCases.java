@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -82,16 +83,34 @@ public class NamesCases {
     }
 
     @CaseId("NM-005")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"file", "directory", "unicode file"})
-    void longestNameComponent(String shape, CaseContext ctx) {
-        String path = switch (shape) {
-            case "file" -> "f".repeat(251) + ".txt";
-            case "directory" -> "d".repeat(255) + "/x.txt";
-            case "unicode file" -> "é".repeat(251) + ".txt";
-            default -> throw new IllegalArgumentException(shape);
-        };
-        listedVerbatimAndClosable(ctx, path);
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(LongestName.class)
+    void longestNameComponent(LongestName name, CaseContext ctx) {
+        listedVerbatimAndClosable(ctx, name.path());
+    }
+
+    /** Paths whose one long component is 255 characters, the longest a name may be; the labels are the variants. */
+    enum LongestName {
+        FILE("file", "f".repeat(251) + ".txt"),
+        DIRECTORY("directory", "d".repeat(255) + "/x.txt"),
+        UNICODE_FILE("unicode file", "é".repeat(251) + ".txt");
+
+        private final String label;
+        private final String path;
+
+        LongestName(String label, String path) {
+            this.label = label;
+            this.path = path;
+        }
+
+        String path() {
+            return path;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     @CaseId("NM-006")

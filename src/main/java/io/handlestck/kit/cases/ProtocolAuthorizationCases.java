@@ -20,6 +20,7 @@ import io.handlestck.kit.TestShare;
 import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.HandleListing;
+import io.handlestck.kit.client.HandleOperation;
 import io.handlestck.kit.client.ListHandlesCall;
 import io.handlestck.kit.client.Signing;
 import io.handlestck.kit.client.TargetClient;
@@ -38,6 +39,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -48,20 +50,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 public class ProtocolAuthorizationCases {
 
     @CaseId("PRO-010")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"*", "one handle id"})
-    void tamperedSignatureIsRefused(String handleId, CaseContext ctx) {
-        refusedAndNothingClosed(ctx, handleId, Signing.sharedKey().tampered(), "a tampered signature",
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(NamedHandles.class)
+    void tamperedSignatureIsRefused(NamedHandles named, CaseContext ctx) {
+        refusedAndNothingClosed(ctx, named, Signing.sharedKey().tampered(), "a tampered signature",
                 response -> assertError(response, 403, "AuthenticationFailed", "Force Close with a tampered signature"));
     }
 
     @CaseId("PRO-011")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"another key", "another account"})
-    void foreignSignatureIsRefused(String whose, CaseContext ctx) {
-        Signing signing = whose.equals("another key") ? Signing.sharedKey().withKey(randomKey())
-                : Signing.sharedKey().withAccount("kitother" + UUID.randomUUID().toString().substring(0, 8));
-        refusedAndNothingClosed(ctx, "*", signing, "a signature with " + whose,
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(ForeignSigner.class)
+    void foreignSignatureIsRefused(ForeignSigner whose, CaseContext ctx) {
+        refusedAndNothingClosed(ctx, NamedHandles.EVERY_HANDLE, whose.signing(), "a signature with " + whose,
                 response -> assertStatus(response, 403, "Force Close signed with " + whose));
     }
 
@@ -69,28 +69,28 @@ public class ProtocolAuthorizationCases {
     @ParameterizedTest(name = CaseNames.VARIANT)
     @ValueSource(strings = {"PT16M", "-PT16M", "-PT2H", "P1D"})
     void staleDateIsRefused(String skew, CaseContext ctx) {
-        refusedAndNothingClosed(ctx, "*", Signing.sharedKey().withClockSkew(Duration.parse(skew)),
+        refusedAndNothingClosed(ctx, NamedHandles.EVERY_HANDLE, Signing.sharedKey().withClockSkew(Duration.parse(skew)),
                 "x-ms-date off by " + skew, response -> assertStatus(response, 403, "Force Close dated " + skew + " away"));
     }
 
     @CaseId("PRO-013")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"*", "one handle id"})
-    void missingDateIsRefused(String handleId, CaseContext ctx) {
-        refusedAndNothingClosed(ctx, handleId, Signing.sharedKey().withoutDate(), "no Date and no x-ms-date",
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(NamedHandles.class)
+    void missingDateIsRefused(NamedHandles named, CaseContext ctx) {
+        refusedAndNothingClosed(ctx, named, Signing.sharedKey().withoutDate(), "no Date and no x-ms-date",
                 response -> assertAllowedStatus(ctx, AnswerSet.STATUS, response, "Force Close without a date"));
     }
 
     @CaseId("PRO-014")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"Force Close Handles", "List Handles"})
-    void sharedAccessSignatureIsRefused(String operation, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(HandleOperation.class)
+    void sharedAccessSignatureIsRefused(HandleOperation operation, CaseContext ctx) {
         TestShare share = ctx.newShare();
         share.file(FILE);
         Set<String> ids = new TreeSet<>(open(ctx, share, FILE, 2));
         String url = TargetClient.withQuery(ctx.target().url(share.name(), FILE), accountSas(ctx, operation));
 
-        Response response = operation.equals("List Handles")
+        Response response = operation == HandleOperation.LIST_HANDLES
                 ? ctx.target().request(Signing.unsigned()).get(url)
                 : ctx.target().request(Signing.unsigned()).header("x-ms-handle-id", "*").put(url);
 
@@ -99,14 +99,14 @@ public class ProtocolAuthorizationCases {
     }
 
     @CaseId("PRO-015")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"Force Close Handles", "List Handles"})
-    void anonymousRequestIsRefused(String operation, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(HandleOperation.class)
+    void anonymousRequestIsRefused(HandleOperation operation, CaseContext ctx) {
         TestShare share = ctx.newShare();
         share.file(FILE);
         Set<String> ids = new TreeSet<>(open(ctx, share, FILE, 2));
 
-        Response response = operation.equals("List Handles")
+        Response response = operation == HandleOperation.LIST_HANDLES
                 ? ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE), Signing.unsigned())
                 : ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles(), Signing.unsigned());
 
@@ -115,15 +115,15 @@ public class ProtocolAuthorizationCases {
     }
 
     @CaseId("PRO-016")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"List Handles", "Force Close Handles"})
-    void sharedKeyLiteIsAccepted(String operation, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(HandleOperation.class)
+    void sharedKeyLiteIsAccepted(HandleOperation operation, CaseContext ctx) {
         TestShare share = ctx.newShare();
         share.file(FILE);
         List<String> ids = open(ctx, share, FILE, 2);
         Signing lite = Signing.sharedKeyLite();
 
-        Response response = operation.equals("List Handles")
+        Response response = operation == HandleOperation.LIST_HANDLES
                 ? ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE), lite)
                 : ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).handleId(ids.get(0)), lite);
 
@@ -131,7 +131,7 @@ public class ProtocolAuthorizationCases {
             ctx.notImplemented("the target refuses SharedKeyLite: " + describe(response));
         }
         assertStatus(response, 200, operation + " signed with SharedKeyLite");
-        if (operation.equals("List Handles")) {
+        if (operation == HandleOperation.LIST_HANDLES) {
             assertEquals(new TreeSet<>(ids), new TreeSet<>(HandleListing.of(response).handleIds()),
                     "the listing must show both handles");
         } else {
@@ -143,14 +143,13 @@ public class ProtocolAuthorizationCases {
      * Opens two handles on a file, sends a Force Close that must be refused, judges the answer, and
      * checks that both handles are still open.
      */
-    private static void refusedAndNothingClosed(CaseContext ctx, String handleId, Signing signing, String what,
+    private static void refusedAndNothingClosed(CaseContext ctx, NamedHandles named, Signing signing, String what,
                                                 Consumer<Response> judge) {
         TestShare share = ctx.newShare();
         share.file(FILE);
         List<String> opened = open(ctx, share, FILE, 2);
-        String id = handleId.equals("*") ? "*" : opened.get(0);
-
-        judge.accept(ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).handleId(id), signing));
+        judge.accept(ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).handleId(named.handleId(opened)),
+                signing));
 
         assertEquals(new TreeSet<>(opened), openOn(ctx, share, List.of(FILE)), "a request with " + what + " must not close any handle");
     }
@@ -160,7 +159,7 @@ public class ProtocolAuthorizationCases {
      * signature the target could verify, so that a refusal is about the rule "only the account owner",
      * not about a broken token.
      */
-    private static String[] accountSas(CaseContext ctx, String operation) {
+    private static String[] accountSas(CaseContext ctx, HandleOperation operation) {
         String version = "2019-12-12";
         DateTimeFormatter iso = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
         String start = iso.format(Instant.now().minus(5, ChronoUnit.MINUTES));
@@ -169,14 +168,35 @@ public class ProtocolAuthorizationCases {
         String stringToSign = String.join("\n", ctx.target().account(), permissions, "f", "sco", start, expiry, "",
                 "https,http", version, "");
         String signature = SharedKey.signature(stringToSign, ctx.target().target().key());
-        String comp = operation.equals("List Handles") ? "listhandles" : "forceclosehandles";
-        return new String[] {"comp", comp, "sv", version, "ss", "f", "srt", "sco", "sp", permissions, "st", start,
+                return new String[] {"comp", operation.comp(), "sv", version, "ss", "f", "srt", "sco", "sp", permissions, "st", start,
                 "se", expiry, "spr", "https,http", "sig", signature};
     }
 
-    private static String randomKey() {
-        byte[] key = new byte[64];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
+    /** Whose SharedKey signature PRO-011 sends instead of the account's own; the names are the variants in reports. */
+    enum ForeignSigner {
+        ANOTHER_KEY("another key"),
+        ANOTHER_ACCOUNT("another account");
+
+        private final String label;
+
+        ForeignSigner(String label) {
+            this.label = label;
+        }
+
+        Signing signing() {
+            return this == ANOTHER_KEY ? Signing.sharedKey().withKey(randomKey())
+                    : Signing.sharedKey().withAccount("kitother" + UUID.randomUUID().toString().substring(0, 8));
+        }
+
+        private static String randomKey() {
+            byte[] key = new byte[64];
+            new SecureRandom().nextBytes(key);
+            return Base64.getEncoder().encodeToString(key);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 }

@@ -24,6 +24,7 @@ import io.handlestck.kit.HandlesTckCases;
 import io.handlestck.kit.TestShare;
 import io.handlestck.kit.catalogue.AnswerSet;
 import io.handlestck.kit.client.ForceCloseCall;
+import io.handlestck.kit.client.HandleOperation;
 import io.handlestck.kit.client.ListHandlesCall;
 import io.handlestck.kit.client.Signing;
 import io.handlestck.kit.client.TargetClient;
@@ -39,8 +40,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 
@@ -170,11 +173,33 @@ public class ProtocolCases {
         }
     }
 
+    static Stream<AskedVersion> versionsAskedFor() {
+        return Stream.concat(Stream.of(AskedVersion.PINNED),
+                Stream.of("2018-11-09", "2019-07-07", "2021-06-08", "2024-05-04").map(AskedVersion::new));
+    }
+
+    /**
+     * An {@code x-ms-version} PRO-006 sends: a fixed one, or the version the kit is pinned to for this
+     * run (null {@code fixed}), shown as "pinned".
+     */
+    record AskedVersion(String fixed) {
+        static final AskedVersion PINNED = new AskedVersion(null);
+
+        String value(CaseContext ctx) {
+            return fixed == null ? ctx.version() : fixed;
+        }
+
+        @Override
+        public String toString() {
+            return fixed == null ? "pinned" : fixed;
+        }
+    }
+
     @CaseId("PRO-006")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"pinned", "2018-11-09", "2019-07-07", "2021-06-08", "2024-05-04"})
-    void versionIsTheOneAskedFor(String version, CaseContext ctx) {
-        String asked = version.equals("pinned") ? ctx.version() : version;
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @MethodSource("versionsAskedFor")
+    void versionIsTheOneAskedFor(AskedVersion version, CaseContext ctx) {
+        String asked = version.value(ctx);
         TestShare share = Probe.prepare(ctx);
         for (Response response : List.of(
                 ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE).header("x-ms-version", asked)),
@@ -257,12 +282,12 @@ public class ProtocolCases {
     }
 
     @CaseId("PRO-019")
-    @ParameterizedTest(name = CaseNames.VARIANT)
-    @ValueSource(strings = {"List Handles", "Force Close Handles"})
-    void missingVersionIsRefused(String operation, CaseContext ctx) {
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(HandleOperation.class)
+    void missingVersionIsRefused(HandleOperation operation, CaseContext ctx) {
         TestShare share = Probe.prepare(ctx);
         Signing noVersion = Signing.sharedKey().withoutVersion();
-        Response response = operation.equals("List Handles")
+        Response response = operation == HandleOperation.LIST_HANDLES
                 ? ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE), noVersion)
                 : ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles(), noVersion);
         assertAllowedError(ctx, AnswerSet.ERROR_CODE, response, 400, operation + " signed without x-ms-version");

@@ -175,7 +175,7 @@ public final class TargetClient {
             headers.put("x-ms-recursive", call.recursive());
         }
         headers.putAll(call.headers());
-        return send(signing, "GET", withQuery(url(call.share(), call.path()), "comp", "listhandles", "maxresults",
+        return send(signing, "GET", withQuery(url(call.share(), call.path()), "comp", HandleOperation.LIST_HANDLES.comp(), "maxresults",
                 call.maxResults(), "marker", call.marker(), "sharesnapshot", call.snapshot(), "timeout", call.timeout()),
                 headers, null, null);
     }
@@ -194,7 +194,7 @@ public final class TargetClient {
             headers.put("x-ms-recursive", call.recursive());
         }
         headers.putAll(call.headers());
-        return send(signing, "PUT", withQuery(url(call.share(), call.path()), "comp", "forceclosehandles", "marker",
+        return send(signing, "PUT", withQuery(url(call.share(), call.path()), "comp", HandleOperation.FORCE_CLOSE_HANDLES.comp(), "marker",
                 call.marker(), "sharesnapshot", call.snapshot(), "timeout", call.timeout()), headers, null, null);
     }
 

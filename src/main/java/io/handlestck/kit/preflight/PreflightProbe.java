@@ -3,6 +3,7 @@ package io.handlestck.kit.preflight;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handlestck.kit.client.Answers;
+import io.handlestck.kit.client.HandleOperation;
 import io.handlestck.kit.client.ListHandlesCall;
 import io.handlestck.kit.client.Target;
 import io.handlestck.kit.client.TargetClient;
@@ -111,7 +112,7 @@ public final class PreflightProbe {
         }
         if (listStatus != 200) {
             return new Preflight(false, "this endpoint creates shares but does not implement List Handles: it answered "
-                    + listAnswer + "; " + server, checks, new Preflight.Cause("List Handles", listAnswer));
+                    + listAnswer + "; " + server, checks, new Preflight.Cause(HandleOperation.LIST_HANDLES.toString(), listAnswer));
         }
         return new Preflight(true, "the target serves the Azure Files REST API: Create Share " + created.getStatusCode()
                 + ", List Handles 200; handles: " + fixtures + "; SMB: " + smbState + "; " + server, checks, null);

@@ -17,8 +17,10 @@ public enum Capability {
     /** The client-side state of a handle can be observed ({@link HandleProvisioner#state}). */
     FIXTURE_STATE("fixture-state", Kind.PROVISIONER),
     /**
-     * Handles can be made to appear to come from the client ip, name and session a {@link HandleRequest}
-     * asks for. A real SMB client cannot: its handles carry its own.
+     * Handles can be opened as the client a {@link HandleRequest} describes (ip, name, session), each
+     * field as far as the provisioner can choose it. The fixture protocol makes every field what the
+     * request asks; a real SMB client takes the workstation name and, where it is an address of its own
+     * machine, the ip, and reports through {@link ClientView#identity} the port and session it really got.
      */
     CLIENT_IDENTITY("client-identity", Kind.PROVISIONER),
     /**
@@ -26,6 +28,11 @@ public enum Capability {
      * status of its next I/O, its own address, session and workstation.
      */
     SMB_CLIENT("smb-client", Kind.PROVISIONER),
+    /**
+     * Handles can be opened with FILE_DELETE_ON_CLOSE ({@link HandleRequest#deleteOnClose}), as an SMB
+     * client deleting a file does; the fixture protocol has no such open.
+     */
+    DELETE_ON_CLOSE("delete-on-close", Kind.PROVISIONER),
     /** The target renames files and directories (Rename File, Rename Directory). */
     RENAME("rename", Kind.TARGET_FEATURE),
     /** The target accepts SharedKeyLite authorization. */

@@ -45,6 +45,10 @@ public final class FixtureProvisioner implements HandleProvisioner {
 
     @Override
     public List<OpenedHandle> open(HandleRequest request) {
+        if (request.deleteOnClose()) {
+            throw new PreconditionNotMet("the fixture protocol has no delete-on-close open (capability "
+                    + Capability.DELETE_ON_CLOSE + ")");
+        }
         ObjectNode body = JSON.createObjectNode()
                 .put("share", request.share())
                 .put("path", request.path())

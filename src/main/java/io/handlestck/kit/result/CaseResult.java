@@ -10,7 +10,8 @@ import java.util.List;
  * @param conformanceClass the catalogue file it comes from, e.g. {@code force-close-handles}
  * @param variant          the parameter set, e.g. {@code file depth=2}; empty for a case without variants
  * @param displayName      unique within a run; carries id, variant and target
- * @param message          why the status is not PASS; null on PASS
+ * @param message          why the status is not PASS; on PASS which of the outcomes the catalogue accepts
+ *                         the target chose ({@link io.handlestck.kit.CaseContext#recordOutcome}), usually null
  * @param cleanupProblems  what could not be cleaned up afterwards; reported beside the verdict, never as it
  * @param catalogueFile    where the entry is written, e.g. {@code suites/force-close-handles.yaml}
  * @param javaClass        the class of the case method, e.g. {@code io.handlestck.kit.cases.ForceCloseHandlesCases};

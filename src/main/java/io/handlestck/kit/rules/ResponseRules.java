@@ -1,5 +1,6 @@
 package io.handlestck.kit.rules;
 
+import io.handlestck.kit.client.HandleOperation;
 import io.handlestck.kit.result.Exchange;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -203,8 +204,7 @@ public final class ResponseRules {
 
     /** True for List Handles and Force Close Handles calls, the operations whose answers the rules are about. */
     static boolean handleOperation(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        return lower.contains("comp=listhandles") || lower.contains("comp=forceclosehandles");
+        return HandleOperation.addressedBy(url).isPresent();
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

@@ -33,7 +33,7 @@ public final class Authenticator {
         this.account = account;
         this.key = key;
         this.rules = rules;
-        this.bearer = new BearerAuthenticator(account, bearerIssuer);
+        this.bearer = new BearerAuthenticator(account, bearerIssuer, rules);
     }
 
     public void authenticate(ServiceRequest request) {

@@ -40,10 +40,12 @@ final class BearerAuthenticator {
     private final String account;
     private final BearerIssuer issuer;
     private final Set<String> audiences;
+    private final AuthenticationRules rules;
 
-    BearerAuthenticator(String account, BearerIssuer issuer) {
+    BearerAuthenticator(String account, BearerIssuer issuer, AuthenticationRules rules) {
         this.account = account;
         this.issuer = issuer;
+        this.rules = rules;
         // The SDKs ask for https://storage.azure.com/.default (any account) or, with an account-specific
         // audience, https://ACCOUNT.file.core.windows.net; Entra writes either with or without the slash.
         String accountAudience = "https://" + account + ".file.core.windows.net";
@@ -67,9 +69,10 @@ final class BearerAuthenticator {
         }
         String intent = request.header(INTENT_HEADER);
         if (intent == null) {
-            throw ServiceError.missingRequiredHeader(INTENT_HEADER);
-        }
-        if (!intent.trim().equals(BACKUP_INTENT)) {
+            if (rules.bearer().intentRequired()) {
+                throw ServiceError.missingRequiredHeader(INTENT_HEADER);
+            }
+        } else if (!intent.trim().equals(BACKUP_INTENT)) {
             throw ServiceError.invalidHeaderValue(INTENT_HEADER, intent);
         }
     }
@@ -84,7 +87,7 @@ final class BearerAuthenticator {
         } catch (ParseException e) {
             throw invalid("The access token is not a well-formed JWT.");
         }
-        if (!issuer.signedByThisIssuer(jwt)) {
+        if (rules.bearer().signatureChecked() && !issuer.signedByThisIssuer(jwt)) {
             throw invalid("Signature validation failed. The token is not signed by a trusted issuer.");
         }
         if (!issuer.issuer().equals(claims.getIssuer())) {

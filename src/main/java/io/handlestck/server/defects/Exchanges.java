@@ -34,6 +34,12 @@ final class Exchanges {
         return answer.status() == 200 && isOperation(request, comp);
     }
 
+    /** True for a request authorized by {@code Authorization: Bearer …}. */
+    static boolean bearerAuthorized(ServiceRequest request) {
+        String authorization = request == null ? null : request.header("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length());
+    }
+
     /** True for a request below a share, not the fixture protocol. */
     static boolean isShareRequest(ServiceRequest request) {
         return request.share() != null && !FIXTURES.equals(request.share());

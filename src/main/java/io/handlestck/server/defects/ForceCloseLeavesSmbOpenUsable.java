@@ -10,6 +10,6 @@ final class ForceCloseLeavesSmbOpenUsable implements Fault {
 
     @Override
     public Strategies strategies(Strategies strategies) {
-        return strategies.with(draft -> draft.forceCloseNotice = handle -> false);
+        return strategies.with(draft -> draft.forceCloseNotice = (handle, deleteOnClose) -> false);
     }
 }

@@ -22,8 +22,9 @@ final class FileCommands {
         SmbOpen open = call.open(72);
         call.session.opens.remove(open.volatileId());
         boolean wasOpen = server.opens().close(open);
-        if (!wasOpen && server.context().strategies().forceCloseNotice().endsOpen(open.handle())) {
-            throw new SmbException(NtStatus.FILE_CLOSED, "force-closed");
+        ForceCloseNotice notice = server.context().strategies().forceCloseNotice();
+        if (!wasOpen && notice.endsOpen(open.handle(), open.deleteOnClose())) {
+            throw new SmbException(notice.status(), "force-closed");
         }
         SmbWriter body = new SmbWriter(60).u16(60).u16(flags & CLOSE_POSTQUERY_ATTRIB).u32(0);
         if ((flags & CLOSE_POSTQUERY_ATTRIB) != 0) {

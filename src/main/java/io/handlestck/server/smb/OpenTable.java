@@ -20,6 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OpenTable {
 
     private final ConcurrentHashMap<Node, List<SmbOpen>> byNode = new ConcurrentHashMap<>();
+    private final OpenIdentity identity;
+    private final ClientClose clientClose;
+
+    OpenTable(OpenIdentity identity, ClientClose clientClose) {
+        this.identity = identity;
+        this.clientClose = clientClose;
+    }
 
     /** STATUS_SHARING_VIOLATION unless the access and share mode agree with every live open of the node. Call under the namespace lock. */
     void checkSharing(Node node, int access, int shareAccess) {
@@ -51,7 +58,7 @@ final class OpenTable {
     boolean close(SmbOpen open) {
         Namespace namespace = open.namespace();
         synchronized (namespace) {
-            boolean wasOpen = namespace.handles().clientClose(open.handle());
+            boolean wasOpen = clientClose.end(namespace.handles(), open.handle());
             unregister(open);
             if (wasOpen && open.deleteOnClose()) {
                 Node node = open.node();
@@ -104,8 +111,8 @@ final class OpenTable {
     }
 
     private Handle openHandle(Node node, SmbSession session, String clientIp, int access) {
-        HandleSpec spec = new HandleSpec(1, clientIp, session.workstation(), session.id, Access.rights(access));
-        return node.namespace().open(segments(node), spec).get(0);
+        HandleSpec stated = new HandleSpec(1, clientIp, session.workstation(), session.id, Access.rights(access));
+        return node.namespace().open(segments(node), identity.recorded(stated)).get(0);
     }
 
     private void unregister(SmbOpen open) {

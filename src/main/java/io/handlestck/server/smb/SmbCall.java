@@ -22,8 +22,8 @@ final class SmbCall {
 
     /**
      * The open named by the 16-byte FileId at {@code at} (all ones in a related request: the one the
-     * chain's CREATE made). STATUS_FILE_CLOSED when the session holds no such open, or when it was
-     * force-closed: then it is forgotten here too, so the client's CLOSE also gets FILE_CLOSED.
+     * chain's CREATE made). STATUS_FILE_CLOSED when the session holds no such open; the status of the
+     * {@link ForceCloseNotice} when it was force-closed: then it is forgotten here too.
      */
     SmbOpen open(int at) {
         long persistent = request.u64(at);
@@ -39,10 +39,11 @@ final class SmbCall {
         if (open == null || open.persistentId() != persistent || open.tree() != tree) {
             throw new SmbException(NtStatus.FILE_CLOSED, "no such open");
         }
-        if (connection.server().context().strategies().forceCloseNotice().endsOpen(open.handle())) {
+        ForceCloseNotice notice = connection.server().context().strategies().forceCloseNotice();
+        if (notice.endsOpen(open.handle(), open.deleteOnClose())) {
             session.opens.remove(volatileId);
             connection.server().opens().forget(open);
-            throw new SmbException(NtStatus.FILE_CLOSED, "force-closed");
+            throw new SmbException(notice.status(), "force-closed");
         }
         return open;
     }

@@ -26,7 +26,7 @@ public final class SmbServer implements AutoCloseable {
 
     private final ServerContext context;
     private final FileContents contents;
-    private final OpenTable opens = new OpenTable();
+    private final OpenTable opens;
     private final byte[] serverGuid = new byte[16];
     private final long startTime = System.currentTimeMillis();
     private final Set<SmbConnection> connections = ConcurrentHashMap.newKeySet();
@@ -35,6 +35,7 @@ public final class SmbServer implements AutoCloseable {
 
     public SmbServer(ServerContext context) {
         this.context = context;
+        this.opens = new OpenTable(context.strategies().openIdentity(), context.strategies().clientClose());
         this.contents = new FileContents(context.account(), MAX_FILE_CONTENT, MAX_TOTAL_CONTENT);
         new SecureRandom().nextBytes(serverGuid);
     }

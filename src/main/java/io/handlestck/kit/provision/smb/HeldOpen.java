@@ -3,6 +3,7 @@ package io.handlestck.kit.provision.smb;
 import com.hierynomus.msdtyp.AccessMask;
 import com.hierynomus.msfscc.fileinformation.FileStandardInformation;
 import com.hierynomus.mssmb2.SMB2CreateDisposition;
+import com.hierynomus.mssmb2.SMB2CreateOptions;
 import com.hierynomus.mssmb2.SMB2ShareAccess;
 import com.hierynomus.mssmb2.SMBApiException;
 import com.hierynomus.smbj.share.DiskEntry;
@@ -44,8 +45,19 @@ final class HeldOpen {
      */
     static HeldOpen open(SmbSession session, String share, String path, String snapshot, List<String> accessRights,
                          Set<SMB2ShareAccess> sharing) {
+        return open(session, share, path, snapshot, accessRights, sharing, false);
+    }
+
+    /**
+     * As {@link #open(SmbSession, String, String, String, List, Set)}; with {@code deleteOnClose} also FILE_DELETE_ON_CLOSE, which the rights
+     * must then allow (Delete).
+     */
+    static HeldOpen open(SmbSession session, String share, String path, String snapshot, List<String> accessRights,
+                         Set<SMB2ShareAccess> sharing, boolean deleteOnClose) {
+        Set<SMB2CreateOptions> options = deleteOnClose ? EnumSet.of(SMB2CreateOptions.FILE_DELETE_ON_CLOSE)
+                : EnumSet.noneOf(SMB2CreateOptions.class);
         DiskEntry entry = session.share(share).open(SnapshotPaths.smbPath(path, snapshot), accessMask(accessRights),
-                null, sharing, SMB2CreateDisposition.FILE_OPEN, null);
+                null, sharing, SMB2CreateDisposition.FILE_OPEN, options);
         return new HeldOpen(session, share, path, snapshot, accessRights, entry);
     }
 

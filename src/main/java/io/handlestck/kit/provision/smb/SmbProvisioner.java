@@ -10,10 +10,13 @@ import io.handlestck.kit.provision.HandleRequest;
 import io.handlestck.kit.provision.HandleState;
 import io.handlestck.kit.provision.OpenedHandle;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -33,9 +36,13 @@ public final class SmbProvisioner implements HandleProvisioner, ClientView {
 
     public static final String NAME = "smb";
     static final int ONE_BY_ONE = 8;
-    /** A real client: it opens on live shares and snapshots, sees its handles' state and answers {@link ClientView}. */
+    /**
+     * A real client: it opens on live shares and snapshots, with delete-on-close when asked, as the
+     * client a request describes where it can be that client, sees its handles' state and answers
+     * {@link ClientView}.
+     */
     static final Set<Capability> CAPABILITIES = Set.of(Capability.HANDLES, Capability.SNAPSHOTS,
-            Capability.FIXTURE_STATE, Capability.SMB_CLIENT);
+            Capability.FIXTURE_STATE, Capability.SMB_CLIENT, Capability.DELETE_ON_CLOSE, Capability.CLIENT_IDENTITY);
     /** Sharing that lets several opens of one file coexist, but not a delete under them. */
     private static final Set<SMB2ShareAccess> SHARE_READ_WRITE = EnumSet.of(SMB2ShareAccess.FILE_SHARE_READ,
             SMB2ShareAccess.FILE_SHARE_WRITE);
@@ -45,7 +52,8 @@ public final class SmbProvisioner implements HandleProvisioner, ClientView {
     private final Supplier<OptionalInt> pageSize;
     private final List<SmbSession> sessions = new ArrayList<>();
     private final List<HeldOpen> opens = new ArrayList<>();
-    private SmbSession defaultSession;
+    /** The session {@link #open} uses for each client a request describes, made on first use. */
+    private final Map<Client, SmbSession> sessionsByClient = new HashMap<>();
 
     SmbProvisioner(SmbSettings settings, TargetRest rest, Supplier<OptionalInt> pageSize) {
         this.settings = settings;
@@ -64,21 +72,25 @@ public final class SmbProvisioner implements HandleProvisioner, ClientView {
     }
 
     /**
-     * Opens in this case's first session. The client ip, name and session a request asks for are not
-     * the client's to choose: its handles carry its own (cases that need chosen ones ask for
-     * {@link Capability#CLIENT_IDENTITY}).
+     * Opens in this case's session for the client the request describes, as far as a real client can be
+     * it ({@link Capability#CLIENT_IDENTITY}): the workstation name it asks for, and its address where
+     * that is an address of this machine from which the endpoint is reached ({@link LocalAddress}). The
+     * port and the SessionId are never the client's to choose; {@link #identity} says what they were.
      */
     @Override
     public synchronized List<OpenedHandle> open(HandleRequest request) {
-        if (defaultSession == null) {
-            defaultSession = newSession();
+        Client client = clientOf(request);
+        SmbSession session = sessionsByClient.get(client);
+        if (session == null) {
+            session = newSession(client);
+            sessionsByClient.put(client, session);
         }
-        return openIn(defaultSession, request);
+        return openIn(session, request);
     }
 
     @Override
     public synchronized List<OpenedHandle> openInNewSession(HandleRequest request) {
-        return openIn(newSession(), request);
+        return openIn(newSession(clientOf(request)), request);
     }
 
     @Override
@@ -120,7 +132,7 @@ public final class SmbProvisioner implements HandleProvisioner, ClientView {
         }
         opens.clear();
         sessions.clear();
-        defaultSession = null;
+        sessionsByClient.clear();
         return problems;
     }
 
@@ -147,14 +159,28 @@ public final class SmbProvisioner implements HandleProvisioner, ClientView {
                 open.accessRights(), open.session().loopback());
     }
 
-    private SmbSession newSession() {
-        SmbSession session = SmbSession.open(settings);
+    private SmbSession newSession(Client client) {
+        SmbSession session = SmbSession.open(settings.withWorkstation(client.workstation()), client.address());
         sessions.add(session);
         return session;
     }
 
+    /** The client a request describes, as far as this one can be it. */
+    private Client clientOf(HandleRequest request) {
+        String workstation = request.clientName() == null ? settings.workstation() : request.clientName();
+        if (!SmbSettings.isNetbiosName(workstation)) {
+            throw new PreconditionNotMet("an SMB client cannot log on as workstation '" + workstation
+                    + "': NTLM carries a NetBIOS name, 1 to 15 letters, digits or hyphens");
+        }
+        return new Client(workstation, LocalAddress.bindable(request.clientIp(), settings.host()).orElse(null));
+    }
+
+    /** A workstation name and the local address to connect from (null: the system's choice). */
+    private record Client(String workstation, InetAddress address) {
+    }
+
     private List<OpenedHandle> openIn(SmbSession session, HandleRequest request) {
-        List<String> rights = request.accessRights().isEmpty() ? List.of("Read") : request.accessRights();
+        List<String> rights = rights(request);
         Set<SMB2ShareAccess> sharing = rights.contains("Delete") ? SMB2ShareAccess.ALL : SHARE_READ_WRITE;
         Set<String> known = listed(request);
         List<HeldOpen> made = new ArrayList<>();
@@ -188,14 +214,27 @@ public final class SmbProvisioner implements HandleProvisioner, ClientView {
     private HeldOpen openOne(SmbSession session, HandleRequest request, List<String> rights,
                              Set<SMB2ShareAccess> sharing) {
         try {
-            HeldOpen open = HeldOpen.open(session, request.share(), request.path(), request.snapshot(), rights, sharing);
+            HeldOpen open = HeldOpen.open(session, request.share(), request.path(), request.snapshot(), rights, sharing,
+                    request.deleteOnClose());
             opens.add(open);
             return open;
         } catch (SMBRuntimeException e) {
             throw new PreconditionNotMet("the SMB client could not open '" + request.path() + "' of share "
                     + request.share() + (request.snapshot() == null ? "" : " snapshot " + request.snapshot()) + " with "
-                    + rights + ": " + SmbRefused.describe(e), e);
+                    + rights + (request.deleteOnClose() ? " and FILE_DELETE_ON_CLOSE" : "") + ": " + SmbRefused.describe(e), e);
         }
+    }
+
+    /**
+     * The rights the request names, Read when it names none; Delete is added to a delete-on-close
+     * request, because FILE_DELETE_ON_CLOSE is refused without DELETE access (MS-SMB2 §3.3.5.9).
+     */
+    private static List<String> rights(HandleRequest request) {
+        List<String> rights = new ArrayList<>(request.accessRights().isEmpty() ? List.of("Read") : request.accessRights());
+        if (request.deleteOnClose() && !rights.contains("Delete")) {
+            rights.add("Delete");
+        }
+        return rights;
     }
 
     /** The ids List Handles reports on exactly the request's path (and snapshot). */

@@ -52,7 +52,15 @@ final class SmbSession implements AutoCloseable {
      *                    encryption unavailable...)
      */
     static SmbSession open(SmbSettings settings) {
-        RecordingSockets sockets = new RecordingSockets();
+        return open(settings, null);
+    }
+
+    /**
+     * As {@link #open(SmbSettings)}, from {@code localAddress} (an address of this machine,
+     * {@link LocalAddress#bindable}) on a port the system picks; null: the system's choice of address too.
+     */
+    static SmbSession open(SmbSettings settings, InetAddress localAddress) {
+        RecordingSockets sockets = new RecordingSockets(localAddress);
         SMBClient client = new SMBClient(settings.smbConfig(sockets));
         Connection connection = null;
         try {
@@ -139,9 +147,17 @@ final class SmbSession implements AutoCloseable {
         return e instanceof SMBApiException api && api.getStatusCode() == status.getValue();
     }
 
-    /** A plain socket factory that remembers the socket it made, so its local address can be read back. */
+    /**
+     * A plain socket factory that remembers the socket it made, so its local address can be read back,
+     * and binds it to the chosen local address, if any.
+     */
     private static final class RecordingSockets extends SocketFactory {
+        private final InetAddress bindTo;
         private volatile Socket last;
+
+        RecordingSockets(InetAddress bindTo) {
+            this.bindTo = bindTo;
+        }
 
         InetSocketAddress localAddress() {
             SocketAddress address = last == null ? null : last.getLocalSocketAddress();
@@ -156,15 +172,18 @@ final class SmbSession implements AutoCloseable {
         }
 
         @Override
-        public Socket createSocket() {
+        public Socket createSocket() throws IOException {
             Socket socket = new Socket();
+            if (bindTo != null) {
+                socket.bind(new InetSocketAddress(bindTo, 0));
+            }
             last = socket;
             return socket;
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            return remember(new Socket(host, port));
+            return remember(new Socket(host, port, bindTo, 0));
         }
 
         @Override
@@ -174,7 +193,7 @@ final class SmbSession implements AutoCloseable {
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            return remember(new Socket(host, port));
+            return remember(new Socket(host, port, bindTo, 0));
         }
 
         @Override

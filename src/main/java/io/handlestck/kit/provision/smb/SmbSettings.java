@@ -66,13 +66,23 @@ public record SmbSettings(String host, int port, String user, String domain, Str
                     + ") offers only " + raw.get("smbDialects"));
         }
         String workstation = raw.getOrDefault("smbWorkstation", DEFAULT_WORKSTATION);
-        if (workstation.isEmpty() || workstation.length() > 15 || !workstation.matches("[A-Za-z0-9-]+")) {
+        if (!isNetbiosName(workstation)) {
             throw new KitConfigException("smbWorkstation (" + origins.get("smbWorkstation") + ") must be a NetBIOS name:"
                     + " 1 to 15 letters, digits or hyphens, not '" + workstation + "'");
         }
         return new SmbSettings(host, port, raw.getOrDefault("smbUser", config.account()),
                 raw.getOrDefault("smbDomain", DEFAULT_DOMAIN), raw.getOrDefault("smbPassword", config.key()), encrypt,
                 dialects, workstation, !raw.isEmpty());
+    }
+
+    /** Whether a workstation name is one NTLM can carry as a NetBIOS name: 1 to 15 letters, digits or hyphens. */
+    static boolean isNetbiosName(String name) {
+        return !name.isEmpty() && name.length() <= 15 && name.matches("[A-Za-z0-9-]+");
+    }
+
+    /** The same endpoint, logged on to from another workstation name ({@link #isNetbiosName}). */
+    SmbSettings withWorkstation(String name) {
+        return new SmbSettings(host, port, user, domain, password, encrypt, dialects, name, configured);
     }
 
     /** Checks the values without resolving defaults, so that a bad one ends the run before it starts. */

@@ -3,8 +3,10 @@ package io.handlestck.kit.provision.smb;
 import io.handlestck.kit.PreconditionNotMet;
 import io.handlestck.kit.client.Answer;
 import io.handlestck.kit.client.HandleListing;
+import io.handlestck.kit.client.HandleOperation;
 import io.handlestck.kit.client.TargetClient;
 import io.handlestck.kit.provision.ProvisionerContext;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -26,15 +28,21 @@ final class TargetRest {
         this.context = context;
     }
 
-    /** The ids List Handles reports on exactly this path (non-recursive) of the share or snapshot, every page. */
+    /**
+     * The ids List Handles reports on exactly this path (non-recursive) of the share or snapshot, every
+     * page. SMB carries names verbatim, so a name ending in a dot is the name the client opened, and
+     * REST is told to keep that dot ({@code x-ms-allow-trailing-dot}) instead of trimming it to another
+     * name.
+     */
     Set<String> handleIds(String share, String path, String snapshot) {
+        Map<String, String> headers = endsASegmentWithADot(path) ? Map.of("x-ms-allow-trailing-dot", "true") : Map.of();
         Set<String> ids = new LinkedHashSet<>();
         Set<String> markers = new HashSet<>();
         String marker = null;
         for (int page = 1; page <= MAX_PAGES; page++) {
-            String url = TargetClient.withQuery(context.target().url(share, path), "comp", "listhandles",
+            String url = TargetClient.withQuery(context.target().url(share, path), "comp", HandleOperation.LIST_HANDLES.comp(),
                     "marker", marker, "sharesnapshot", snapshot);
-            Answer answer = context.send("GET", url, Map.of(), null, null);
+            Answer answer = context.send("GET", url, headers, null, null);
             if (answer.status() != 200) {
                 throw new PreconditionNotMet("the SMB client cannot learn the ids of its handles on '" + path
                         + "': List Handles answered " + answer.status() + " " + answer.header("x-ms-error-code").orElse(""));
@@ -53,10 +61,14 @@ final class TargetRest {
                 + "': List Handles does not stop handing out markers");
     }
 
+    private static boolean endsASegmentWithADot(String path) {
+        return Arrays.stream(path.split("/")).anyMatch(segment -> segment.endsWith("."));
+    }
+
     /** Force Close {@code *} on a file; the answer's closed count and marker. */
     Answer forceCloseAll(String share, String path, String marker) {
-        return context.send("PUT", TargetClient.withQuery(context.target().url(share, path), "comp", "forceclosehandles",
-                "marker", marker), Map.of("x-ms-handle-id", "*"), null, null);
+        return context.send("PUT", TargetClient.withQuery(context.target().url(share, path), "comp",
+                HandleOperation.FORCE_CLOSE_HANDLES.comp(), "marker", marker), Map.of("x-ms-handle-id", "*"), null, null);
     }
 
     void createShare(String share) {
