@@ -40,7 +40,7 @@ public final class CaseGate implements ExecutionCondition {
         if (config.disabled().contains(id.get().value())) {
             String why = "DISABLED: " + id.get().value() + " is disabled by configuration ("
                     + config.origins().getOrDefault("disabled", "config") + ")";
-            entry.ifPresent(e -> CaseResults.publish(context, session, CaseResults.of(e, context.getRequiredTestMethod(),
+            entry.ifPresent(e -> CaseResults.publish(context, CaseResults.of(e, context.getRequiredTestMethod(),
                     Status.DISABLED, "", context.getDisplayName(), 0, why, List.of(), List.of())));
             return ConditionEvaluationResult.disabled(why);
         }

@@ -1,5 +1,9 @@
 package io.handlestck.kit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.handlestck.kit.catalogue.CatalogueEntry;
 import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.Exchange;
@@ -7,26 +11,52 @@ import io.handlestck.kit.result.Status;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
- * How a case's result reaches whoever runs the cases: the kit's runner receives the whole
- * {@link CaseResult} from its session ({@link KitSession#deliverResultsTo}), in the case's own thread;
- * every run, with the runner or without (IDEs, a user's {@code @Suite}), also gets the status alone as a
- * JUnit report entry ({@value #STATUS_ENTRY}), the channel the platform already has.
+ * How a case's result reaches whoever runs the cases: as JUnit report entries of the case's own test,
+ * the channel the platform already has. {@value #RESULT_ENTRY} carries the whole {@link CaseResult}
+ * as JSON (the kit's runner reads it in its {@code TestExecutionListener}); {@value #STATUS_ENTRY}
+ * carries the status alone, for IDEs and a user's {@code @Suite}.
  */
 public final class CaseResults {
 
     /** The key of the report entry that carries a case's status. */
     public static final String STATUS_ENTRY = "handlestck.status";
+    /** The key of the report entry that carries a case's whole result, as JSON. */
+    public static final String RESULT_ENTRY = "handlestck.result";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private CaseResults() {
     }
 
-    /** Hands {@code result} to the session's runner, if any, and publishes its status on the test {@code context} stands for. */
-    static void publish(ExtensionContext context, KitSession session, CaseResult result) {
-        session.deliver(context.getUniqueId(), result);
-        context.publishReportEntry(STATUS_ENTRY, result.status().name());
+    /** Publishes {@code result} on the test {@code context} stands for. */
+    static void publish(ExtensionContext context, CaseResult result) {
+        try {
+            context.publishReportEntry(Map.of(RESULT_ENTRY, JSON.writeValueAsString(result),
+                    STATUS_ENTRY, result.status().name()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the result of " + result.id() + " as JSON", e);
+        }
+    }
+
+    /** The result an entry carries, if it is a kit result entry. */
+    public static Optional<CaseResult> read(ReportEntry entry) {
+        String json = entry.getKeyValuePairs().get(RESULT_ENTRY);
+        if (json == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(json, CaseResult.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a kit result entry is not a result: " + e.getMessage(), e);
+        }
     }
 
     /**

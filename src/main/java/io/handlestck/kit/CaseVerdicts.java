@@ -72,7 +72,7 @@ public final class CaseVerdicts implements InvocationInterceptor, AfterEachCallb
         }
         String variant = context.getParent().filter(parent -> parent.getTestMethod().isPresent())
                 .map(parent -> CaseNames.variantOf(context.getDisplayName(), parent.getDisplayName())).orElse("");
-        CaseResults.publish(context, session, CaseResults.of(entry.get(), context.getRequiredTestMethod(), verdict.status(),
+        CaseResults.publish(context, CaseResults.of(entry.get(), context.getRequiredTestMethod(), verdict.status(),
                 variant, context.getDisplayName(), verdict.durationMillis(), verdict.message(), cleanupProblems,
                 ctx.map(CaseContext::exchanges).orElse(List.of())));
     }

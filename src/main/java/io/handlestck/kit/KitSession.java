@@ -6,7 +6,6 @@ import io.handlestck.kit.client.TargetClient;
 import io.handlestck.kit.config.KitConfig;
 import io.handlestck.kit.provision.HandleProvisionerFactory;
 import io.handlestck.kit.provision.Provisioners;
-import io.handlestck.kit.result.CaseResult;
 import io.handlestck.kit.result.Exchange;
 import io.handlestck.server.ReferenceServer;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -52,7 +50,6 @@ public final class KitSession implements AutoCloseable {
     private final String sharePrefix;
     private final AtomicInteger shareCounter = new AtomicInteger();
     private volatile String serverHeader;
-    private volatile BiConsumer<String, CaseResult> resultSink = (uniqueId, result) -> { };
 
     private KitSession(KitConfig config, ReferenceServer embeddedServer, HandleProvisionerFactory provisionerFactory,
                        String serverHeader) {
@@ -193,18 +190,6 @@ public final class KitSession implements AutoCloseable {
     String newShareName(String caseId) {
         return sharePrefix + "-" + caseId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + "-"
                 + shareCounter.incrementAndGet();
-    }
-
-    /**
-     * Where the cases of this session hand their results, with the unique id of the test that made each:
-     * the kit's runner collects them; without a runner nobody does.
-     */
-    public void deliverResultsTo(BiConsumer<String, CaseResult> sink) {
-        this.resultSink = sink;
-    }
-
-    void deliver(String uniqueId, CaseResult result) {
-        resultSink.accept(uniqueId, result);
     }
 
     void noticeServerHeader(Exchange exchange) {

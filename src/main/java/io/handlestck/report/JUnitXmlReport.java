@@ -1,14 +1,19 @@
 package io.handlestck.report;
 
+import io.handlestck.kit.CaseResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +29,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
@@ -90,7 +96,32 @@ public final class JUnitXmlReport {
                 displayNames.put(test.getUniqueId(), test.getDisplayName());
             }
         };
-        return new TestExecutionListener[] {xmlListener, names};
+        return new TestExecutionListener[] {withoutResultEntries(xmlListener), names};
+    }
+
+    /**
+     * Hands JUnit's writer everything but the kit's result entries ({@link CaseResults#RESULT_ENTRY}):
+     * they carry a case's whole result as JSON for the runner, which report.json already shows; the
+     * status entry stays, as CI dashboards have always seen it.
+     */
+    private static TestExecutionListener withoutResultEntries(TestExecutionListener writer) {
+        InvocationHandler filtered = (proxy, method, arguments) -> {
+            if (method.getName().equals("reportingEntryPublished") && arguments[1] instanceof ReportEntry entry) {
+                Map<String, String> kept = new LinkedHashMap<>(entry.getKeyValuePairs());
+                kept.remove(CaseResults.RESULT_ENTRY);
+                if (kept.isEmpty()) {
+                    return null;
+                }
+                arguments = new Object[] {arguments[0], ReportEntry.from(kept)};
+            }
+            try {
+                return method.invoke(writer, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (TestExecutionListener) Proxy.newProxyInstance(JUnitXmlReport.class.getClassLoader(),
+                new Class<?>[] {TestExecutionListener.class}, filtered);
     }
 
     /**

@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.MethodSelector;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -82,7 +83,6 @@ public final class KitRunner {
             session = KitSession.open(config);
             runId = session.sharePrefix();
             collector.session = session;
-            session.deliverResultsTo(collector::delivered);
             preflight = RunPreflight.of(session.config(), runId, null);
             listener.preflight(preflight);
             listener.planned(selected.size(), plannedResults);
@@ -209,8 +209,8 @@ public final class KitRunner {
     }
 
     /**
-     * Gathers the results the cases hand over through the session ({@link CaseResults}) and fills in the
-     * ones no case could deliver.
+     * Gathers the results the cases publish as report entries ({@link CaseResults}) and fills in the
+     * ones no case could publish.
      */
     private static final class Collector implements TestExecutionListener {
         private final int planned;
@@ -230,10 +230,12 @@ public final class KitRunner {
             this.listener = listener;
         }
 
-        /** A case's result, from the test with {@code uniqueId}, handed over by the session in the case's thread. */
-        void delivered(String uniqueId, CaseResult result) {
-            published.add(uniqueId);
-            add(result);
+        @Override
+        public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+            CaseResults.read(entry).ifPresent(result -> {
+                published.add(identifier.getUniqueId());
+                add(result);
+            });
         }
 
         @Override
