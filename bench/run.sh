@@ -12,7 +12,8 @@
 #
 # Environment: BENCH_BUILD_DIR (default target/; where the jar and the benchmark classes are built),
 # BENCH_SECONDS (default 8; length of each wrk run), BENCH_SIZES (default "10000 100000 1000000"),
-# BENCH_JFR=1 (record JFR profiles of the server and the scale driver into bench/results/).
+# BENCH_JFR=1 (record JFR profiles of the server and the scale driver into bench/results/),
+# BENCH_PHASES (default all: "http scale kit concurrency smb"; only the phases named run).
 # Every driver runs under a timeout and every loop is bounded: a stuck phase is reported as failed, not waited for.
 set -euo pipefail
 
@@ -50,9 +51,13 @@ trap 'exit 130' INT TERM
 # Runs one phase in a subshell with errexit on and its own process cleanup; a failed phase is
 # recorded (its figures show as "not measured" in the report) and the other phases still run.
 FAILED_PHASES=()
+# BENCH_PHASES (e.g. "scale kit") runs only the phases it names; the others show as not measured.
 phase() {
   local name=$1 rc=0
   shift
+  if [[ -n ${BENCH_PHASES:-} && " $BENCH_PHASES " != *" $name "* ]]; then
+    return
+  fi
   set +e
   (set -e; trap stop_started EXIT; "$@")
   rc=$?

@@ -74,8 +74,12 @@ final class ProgressPrinter implements RunListener {
         String variant = result.variant() == null || result.variant().isBlank() ? "" : " [" + result.variant() + "]";
         String version = result.xMsVersion() == null ? "" : " @" + result.xMsVersion();
         String width = String.valueOf(total);
-        return String.format("[%" + width.length() + "d/%s] %s %s%s%s ... %s %d ms", number, width, result.id(),
-                result.title(), variant, version, result.status(), result.durationMillis());
+        String position = String.valueOf(number);
+        // Built by hand: String.format parses its pattern anew for each of a run's hundreds of lines.
+        return new StringBuilder(120).append('[').append(" ".repeat(Math.max(0, width.length() - position.length())))
+                .append(position).append('/').append(width).append("] ").append(result.id()).append(' ')
+                .append(result.title()).append(variant).append(version).append(" ... ").append(result.status())
+                .append(' ').append(result.durationMillis()).append(" ms").toString();
     }
 
     static String bar(int done, int total) {

@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.databind.util.NameTransformer;
 import io.handlestck.kit.result.RunReport;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -86,15 +89,32 @@ public final class ReportJson {
      * the page around it is written into the same writer.
      */
     static void writeForHtml(RunReport report, Writer out) throws IOException {
-        MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .with(new HtmlSafeEscapes()).writeValue(out, toTree(report));
+        ObjectWriter writer = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
+                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).with(new HtmlSafeEscapes());
+        try (JsonGenerator json = writer.createGenerator(out)) {
+            writeFormatted(report, json);
+        }
     }
 
     /** Streams the report into the file: no string of the whole report is built on the way. */
     public static void write(RunReport report, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            MAPPER.writeValue(out, toTree(report));
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             JsonGenerator json = MAPPER.writer().createGenerator(out)) {
+            writeFormatted(report, json);
         }
+    }
+
+    /**
+     * The same JSON as {@link #toTree}, streamed: {@code format} first, then the report's own fields,
+     * without building the tree of a run's megabytes first.
+     */
+    private static void writeFormatted(RunReport report, JsonGenerator json) throws IOException {
+        SerializerProvider provider = MAPPER.getSerializerProviderInstance();
+        json.writeStartObject();
+        json.writeStringField("format", FORMAT);
+        provider.findValueSerializer(RunReport.class).unwrappingSerializer(NameTransformer.NOP)
+                .serialize(report, json, provider);
+        json.writeEndObject();
     }
 
     /** Reads a report written by {@link #write}; a file that is not one fails with a message naming it. */

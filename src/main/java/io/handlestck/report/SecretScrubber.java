@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,7 @@ public final class SecretScrubber {
             Pattern.compile("(?i).*(authorization|accountkey|connectionstring|password|secret|signature|token|^key$|sas).*");
 
     private final Scrubber kitScrubber;
+    private final Map<String, Boolean> secretNames = new ConcurrentHashMap<>();
 
     /** @param knownSecrets literal secrets to remove wherever they appear (null and short values are ignored) */
     public SecretScrubber(Collection<String> knownSecrets) {
@@ -150,7 +152,9 @@ public final class SecretScrubber {
         return out;
     }
 
-    private static boolean isSecretName(String name) {
-        return SECRET_NAME.matcher(Objects.requireNonNullElse(name, "").toLowerCase(Locale.ROOT)).matches();
+    private boolean isSecretName(String name) {
+        // A run repeats the same few header names thousands of times.
+        return secretNames.computeIfAbsent(Objects.requireNonNullElse(name, ""),
+                key -> SECRET_NAME.matcher(key.toLowerCase(Locale.ROOT)).matches());
     }
 }

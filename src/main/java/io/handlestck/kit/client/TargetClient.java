@@ -12,7 +12,6 @@ import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -40,15 +39,7 @@ public final class TargetClient {
     /** How often {@link #forceCloseAll} and {@link #listAll} follow markers before calling the target looping. */
     public static final int MAX_PAGES = 2_000;
 
-    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final int READ_TIMEOUT_MILLIS = 60_000;
-
-    /** Shared by every case: thread-safe, keeps connections alive. HTTP/1.1 only: no h2c upgrade attempts. */
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MILLIS))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
 
     private final Target target;
     private final Scrubber scrubber;
@@ -277,7 +268,7 @@ public final class TargetClient {
         long start = System.nanoTime();
         HttpResponse<byte[]> response;
         try {
-            response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = SharedHttpClients.forScheme(uri.getScheme()).send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + scrubber.text(url) + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package io.handlestck.kit.preflight;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handlestck.kit.client.Answers;
 import io.handlestck.kit.client.HandleOperation;
 import io.handlestck.kit.client.ListHandlesCall;
@@ -7,6 +9,7 @@ import io.handlestck.kit.client.Target;
 import io.handlestck.kit.client.TargetClient;
 import io.handlestck.kit.result.Exchange;
 import io.restassured.response.Response;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,9 @@ public final class PreflightProbe {
 
     /** The port Azure Files and every SMB server listen on. */
     public static final int SMB_PORT = 445;
+
+    /** Reads the {@code $fixtures} answer: Jackson is loaded anyway, REST Assured's JSON path compiles a Groovy script. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TargetClient client;
     /** The status of the newest answer, seen before the answer rules judge it. */
@@ -116,12 +122,21 @@ public final class PreflightProbe {
     private String fixtureProtocol() {
         try {
             Response answer = client.send("GET", client.endpoint() + "/$fixtures", Map.of());
-            String protocol = answer.getStatusCode() == 200 ? answer.jsonPath().getString("protocol") : null;
+            String protocol = answer.getStatusCode() == 200 ? protocolOf(answer.asByteArray()) : null;
             return protocol != null ? "fixture protocol " + protocol
                     : "no fixture protocol (GET $fixtures answered " + Answers.statusAndCode(answer) + ")";
-        } catch (RuntimeException e) { // a body that is not JSON, or the connection dropped
+        } catch (IOException | RuntimeException e) { // a body that is not JSON, or the connection dropped
             return "no fixture protocol (" + e.getClass().getSimpleName() + ")";
         }
+    }
+
+    /** The top-level {@code protocol} member of a JSON body, as text; null when there is none. */
+    private static String protocolOf(byte[] body) throws IOException {
+        JsonNode protocol = JSON.readTree(body).get("protocol");
+        if (protocol == null || protocol.isNull()) {
+            return null;
+        }
+        return protocol.isValueNode() ? protocol.asText() : protocol.toString();
     }
 
     private void noticeServer(Exchange exchange) {

@@ -25,8 +25,13 @@ public final class KitParallelism implements ParallelExecutionConfigurationStrat
 
     @Override
     public ParallelExecutionConfiguration createConfiguration(ConfigurationParameters parameters) {
-        int parallelism = Runtime.getRuntime().availableProcessors() * (embedded(parameters) ? EMBEDDED_FACTOR
-                : REMOTE_FACTOR);
+        boolean embedded = embedded(parameters);
+        int parallelism = Runtime.getRuntime().availableProcessors() * (embedded ? EMBEDDED_FACTOR : REMOTE_FACTOR);
+        // A worker blocked on an answer makes the pool start another (JUnit's strategies leave it room for 256).
+        // Against a remote target that keeps the network busy; against the embedded server the blocked case has
+        // handed its core to the server in this JVM, and another case would only compete for it: a run started
+        // about a hundred workers, and took about 0.87x the CPU without them (bench/history.md, 2026-12-02).
+        int maxPoolSize = embedded ? parallelism : parallelism + 256;
         return new ParallelExecutionConfiguration() {
             @Override
             public int getParallelism() {
@@ -40,7 +45,7 @@ public final class KitParallelism implements ParallelExecutionConfigurationStrat
 
             @Override
             public int getMaxPoolSize() {
-                return parallelism + 256; // JUnit's dynamic strategy leaves the same room for blocked workers
+                return maxPoolSize;
             }
 
             @Override

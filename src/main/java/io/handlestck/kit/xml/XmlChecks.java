@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,16 +16,28 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.Source;
+import javax.xml.transform.Templates;
+import javax.xml.transform.TransformerConfigurationException;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMResult;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+import org.xmlunit.XMLUnitException;
 import org.xmlunit.builder.DiffBuilder;
 import org.xmlunit.builder.Input;
 import org.xmlunit.diff.DefaultNodeMatcher;
 import org.xmlunit.diff.Diff;
 import org.xmlunit.diff.ElementSelectors;
+import org.xmlunit.input.CommentLessSource;
+import org.xmlunit.input.WhitespaceStrippedSource;
 import org.xmlunit.placeholder.PlaceholderDifferenceEvaluator;
+import org.xmlunit.util.TransformerFactoryConfigurer;
 
 /**
  * XML checks for cases ({@code ctx.xml()}): compare a body with a control document from
@@ -41,6 +54,9 @@ import org.xmlunit.placeholder.PlaceholderDifferenceEvaluator;
 public final class XmlChecks {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** Thread-safe; compiling it (to bytecode, by the JDK's XSLTC) costs more than a comparison. */
+    private static final Templates WITHOUT_COMMENTS = commentStripper();
 
     /** The kit's placeholder names and the XMLUnit placeholders they stand for. */
     public static final Map<String, String> PLACEHOLDERS = Map.of(
@@ -61,10 +77,8 @@ public final class XmlChecks {
      * @return the differences, empty when the body matches
      */
     public List<String> differences(String controlName, byte[] body) {
-        Diff diff = DiffBuilder.compare(Input.fromString(control(controlName)))
-                .withTest(Input.fromByteArray(body))
-                .ignoreWhitespace()
-                .ignoreComments()
+        Diff diff = DiffBuilder.compare(normalized(Input.fromString(control(controlName)).build()))
+                .withTest(normalized(Input.fromByteArray(body).build()))
                 .withNodeMatcher(new DefaultNodeMatcher(ElementSelectors.byName))
                 .withDifferenceEvaluator(new PlaceholderDifferenceEvaluator())
                 .checkForSimilar()
@@ -109,6 +123,29 @@ public final class XmlChecks {
         String text = new String(body, BOM.length, body.length - BOM.length, StandardCharsets.UTF_8);
         return Pattern.compile(pattern.toString()).matcher(text).matches() ? null
                 : "the body after the BOM is\n  " + text + "\nbut the recorded bytes are\n  " + control;
+    }
+
+    /**
+     * What XMLUnit's {@code ignoreWhitespace()} and then {@code ignoreComments()} make of a document, with
+     * XMLUnit's own comment-stripping stylesheet compiled once instead of once per document.
+     */
+    private static Source normalized(Source document) {
+        DOMResult result = new DOMResult();
+        try {
+            WITHOUT_COMMENTS.newTransformer().transform(new WhitespaceStrippedSource(document), result);
+        } catch (TransformerException e) {
+            throw new XMLUnitException(e);
+        }
+        return new DOMSource(result.getNode());
+    }
+
+    private static Templates commentStripper() {
+        try {
+            return TransformerFactoryConfigurer.Default.configure(TransformerFactory.newInstance())
+                    .newTemplates(new StreamSource(new StringReader(CommentLessSource.STYLE)));
+        } catch (TransformerConfigurationException e) {
+            throw new IllegalStateException("the JRE cannot compile XMLUnit's comment-stripping stylesheet", e);
+        }
     }
 
     /** Fails with every difference listed when {@code body} does not match the control. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfiguration;
 
 /**
  * The one rule of parallelism, as a {@code @KitSuite} run reads it from its configuration: one worker
@@ -24,11 +25,19 @@ class KitParallelismTest {
     }
 
     @Test
+    void theEmbeddedServerGetsNoWorkersBeyondThoseWhileCasesWaitForItsAnswers() {
+        ParallelExecutionConfiguration embedded = new KitParallelism().createConfiguration(parameters(Map.of()));
+        assertThat(embedded.getMaxPoolSize()).isEqualTo(embedded.getParallelism());
+    }
+
+    @Test
     void aRemoteTargetGetsFourWorkersPerCore() {
         ConfigurationParameters remote = parameters(Map.of("handlestck.endpoint", "http://127.0.0.1:1/acct",
                 "handlestck.key", ReferenceServer.DEV_KEY));
-        assertThat(new KitParallelism().createConfiguration(remote).getParallelism())
-                .isEqualTo(CORES * KitParallelism.REMOTE_FACTOR);
+        ParallelExecutionConfiguration configuration = new KitParallelism().createConfiguration(remote);
+        assertThat(configuration.getParallelism()).isEqualTo(CORES * KitParallelism.REMOTE_FACTOR);
+        assertThat(configuration.getMaxPoolSize()).as("room for workers blocked on the network")
+                .isGreaterThan(configuration.getParallelism());
     }
 
     private static ConfigurationParameters parameters(Map<String, String> values) {
