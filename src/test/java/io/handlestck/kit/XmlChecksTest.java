@@ -53,6 +53,8 @@ class XmlChecksTest {
             assertThat(xml.byteDifference("list-handles-empty.xml", bytes(BOM + sameXmlOtherBytes)))
                     .as(sameXmlOtherBytes).isNotNull();
         }
+        assertThat(xml.byteComparable("list-handles-first-page.xml")).isFalse();
+        assertThat(xml.byteComparable("list-handles-one-2019-02-02.xml")).isTrue();
         assertThatThrownBy(() -> xml.byteDifference("list-handles-first-page.xml", bytes(BOM + empty)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

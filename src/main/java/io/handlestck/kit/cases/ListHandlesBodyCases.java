@@ -111,7 +111,12 @@ public class ListHandlesBodyCases {
         Response response = ctx.target().listHandles(ListHandlesCall.on(share.name(), file).header("x-ms-version", version));
 
         assertStatus(response, 200, "List Handles at " + version);
-        assertMatchesControl(ctx, "list-handles-one-" + version + ".xml", response);
+        String control = "list-handles-one-" + version + ".xml";
+        assertMatchesControl(ctx, control, response);
+        if (ctx.xml().byteComparable(control)) {
+            String difference = ctx.xml().byteDifference(control, response.asByteArray());
+            assertNull(difference, "the listing must be the recorded body byte for byte, ids and times aside: " + difference);
+        }
     }
 
     @CaseId("LH-010")
