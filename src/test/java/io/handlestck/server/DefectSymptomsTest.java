@@ -314,6 +314,12 @@ class DefectSymptomsTest {
             client.openHandles(share, "d/f.txt", 1);
             return client.request("DELETE", share, "d/f.txt").send().status() == 202;
         });
+        SYMPTOMS.put(Defect.OVERWRITE_IGNORES_OPEN_HANDLES, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 1);
+            return client.request("PUT", share, "d/f.txt").header("x-ms-type", "file")
+                    .header("x-ms-content-length", "0").send().status() == 201;
+        });
         SYMPTOMS.put(Defect.SIGNATURE_NOT_CHECKED, client ->
                 client.listHandlesRequest(file(tree(client))).tamperSignature(signature -> "A" + signature.substring(1))
                         .send().status() == 200);
@@ -378,6 +384,9 @@ class DefectSymptomsTest {
                 list(client, Scope.of(tree(client), "d/missing.txt")).errorCode().equals("ParentNotFound"));
         SYMPTOMS.put(Defect.MISSING_PATH_AS_INVALID_NAME, client ->
                 list(client, Scope.of(tree(client), "d/missing.txt")).status() == 400);
+        SYMPTOMS.put(Defect.ERROR_DETAIL_BLANKED_WHEN_NOT_XML, client ->
+                client.listHandlesRequest(file(tree(client))).query("maxresults", "7\u0001").send()
+                        .xmlText("QueryParameterValue").isEmpty());
         SYMPTOMS.put(Defect.BAD_REQUEST_AS_INVALID_INPUT, client ->
                 client.forceCloseRequest(file(tree(client)), "not-an-id").send().errorCode().equals("InvalidInput"));
         SYMPTOMS.put(Defect.LISTING_CONTENT_TYPE_TEXT, client ->

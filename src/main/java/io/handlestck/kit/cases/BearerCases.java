@@ -25,10 +25,15 @@ import io.handlestck.kit.client.ListHandlesCall;
 import io.handlestck.kit.client.Signing;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -46,6 +51,7 @@ public class BearerCases {
 
     private static final String FILE = "bearer.txt";
     private static final String INTENT_HEADER = "x-ms-file-request-intent";
+    private static final String STORAGE_RESOURCE = "https://storage.azure.com";
 
     @CaseId("BT-001")
     @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
@@ -154,9 +160,16 @@ public class BearerCases {
         assertError(response, 401, "InvalidAuthenticationInfo", "Force Close Handles with a bearer token whose " + how);
         String challenge = response.getHeader("WWW-Authenticate");
         assertNotNull(challenge, "a 401 must carry a WWW-Authenticate challenge; " + describe(response));
-        assertTrue(challenge.startsWith("Bearer ") && challenge.contains("authorization_uri=")
-                        && challenge.contains("resource_id="),
-                "WWW-Authenticate must be 'Bearer authorization_uri=… resource_id=…', was: " + challenge);
+        assertTrue(challenge.startsWith("Bearer "), "WWW-Authenticate must be a Bearer challenge, was: " + challenge);
+        String tenant = claim(configuredToken(ctx), "tid");
+        String authorizationUri = challengeParameter(challenge, "authorization_uri");
+        assertTrue(authorizationUri != null && (tenant == null
+                        ? authorizationUri.matches("https://login\\.microsoftonline\\.com/[^/]+/oauth2/authorize")
+                        : authorizationUri.equals("https://login.microsoftonline.com/" + tenant + "/oauth2/authorize")),
+                "the challenge's authorization_uri must be https://login.microsoftonline.com/"
+                        + (tenant == null ? "<tenant>" : tenant + " (the token's tid)") + "/oauth2/authorize, was: " + challenge);
+        assertEquals(STORAGE_RESOURCE, challengeParameter(challenge, "resource_id"),
+                "the challenge's resource_id; WWW-Authenticate was: " + challenge);
         assertNotNull(errorDetail(response, "AuthenticationErrorDetail"),
                 "the error body must say which check failed in AuthenticationErrorDetail; " + describe(response));
     }
@@ -200,6 +213,7 @@ public class BearerCases {
     enum BadToken {
         TAMPERED_SIGNATURE("tampered signature"),
         PAYLOAD_CHANGED("payload changed"),
+        RESIGNED_WITH_HS256("re-signed with HS256"),
         NOT_A_JWT("not a JWT");
 
         private final String label;
@@ -212,6 +226,7 @@ public class BearerCases {
             return switch (this) {
                 case TAMPERED_SIGNATURE -> Signing.bearer().tampered();
                 case PAYLOAD_CHANGED -> Signing.bearer().withToken(withChangedPayload(configured));
+                case RESIGNED_WITH_HS256 -> Signing.bearer().withToken(resignedWithHs256(configured));
                 case NOT_A_JWT -> Signing.bearer().withToken("not-a-jwt");
             };
         }
@@ -253,5 +268,50 @@ public class BearerCases {
                 : payload.replaceFirst("\\{", "{\"forged\":true,");
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(changed.getBytes(StandardCharsets.UTF_8));
         return parts[0] + "." + encoded + "." + parts[2];
+    }
+
+    /**
+     * The token's claims signed again with HMAC-SHA256 under a secret of the forger's own: a token that
+     * names a symmetric algorithm to slip past a check that only verifies the issuer's own algorithm.
+     */
+    private static String resignedWithHs256(String token) {
+        String[] parts = token.split("\\.", -1);
+        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+        String header = encoder.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = parts.length == 3 ? parts[1] : encoder.encodeToString("{}".getBytes(StandardCharsets.UTF_8));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec("a forger's own secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] signature = mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + payload + "." + encoder.encodeToString(signature);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /** A string claim of the token's payload, or null when the token is no JWT or lacks it. */
+    private static String claim(String token, String name) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return null;
+        }
+        String payload;
+        try {
+            payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+        Matcher value = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(payload);
+        return value.find() ? value.group(1) : null;
+    }
+
+    /** One parameter of a {@code Bearer name=value name=value} challenge (quotes removed), or null. */
+    private static String challengeParameter(String challenge, String name) {
+        for (String part : challenge.substring("Bearer ".length()).trim().split("[\\s,]+")) {
+            if (part.startsWith(name + "=")) {
+                return part.substring(name.length() + 1).replace("\"", "");
+            }
+        }
+        return null;
     }
 }

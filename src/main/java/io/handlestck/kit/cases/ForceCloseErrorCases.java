@@ -121,6 +121,14 @@ public class ForceCloseErrorCases {
     @CaseId("FCH-021")
     @ParameterizedTest(name = CaseNames.VARIANT)
     @EnumSource(Resource.class)
+    void missingShareIsNotFound(Resource resource, CaseContext ctx) {
+        assertStatus(ctx.target().forceClose(ForceCloseCall.on(CaseSupport.missingShareName(), resource.missingPath())
+                .allHandles()), 404, "Force Close * on a " + resource + " of a missing share");
+    }
+
+    @CaseId("FCH-029")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(Resource.class)
     void missingShareIsShareNotFound(Resource resource, CaseContext ctx) {
         assertError(ctx.target().forceClose(ForceCloseCall.on(CaseSupport.missingShareName(), resource.missingPath())
                 .allHandles()), 404, "ShareNotFound", "Force Close * on a " + resource + " of a missing share");

@@ -28,6 +28,7 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -85,11 +86,7 @@ public class HandleSemanticsCases {
         String file = share.file("dir/locked.txt");
         open(ctx, share, file, handles);
 
-        assertAllowedStatus(ctx, AnswerSet.BLOCKED_STATUS, ctx.target().deleteFile(share.name(), file),
-                "Delete File while " + handles + " handle(s) are open");
-        assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), file).allHandles()), handles,
-                "Force Close * on the file");
-        assertSucceeded(ctx.target().deleteFile(share.name(), file), "Delete File after the force close");
+        blockedUntilForceClosed(ctx, share, file, handles, () -> ctx.target().deleteFile(share.name(), file), "Delete File");
     }
 
     @CaseId("HS-004")
@@ -136,12 +133,50 @@ public class HandleSemanticsCases {
         String file = share.file("dir/locked.txt");
         open(ctx, share, file, handles);
 
-        assertAllowedStatus(ctx, AnswerSet.BLOCKED_STATUS, ctx.target().rename(share.name(), file, "dir/renamed.txt", false),
-                "Rename File while " + handles + " handle(s) are open");
-        assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), file).allHandles()), handles,
-                "Force Close * on the file");
-        assertSucceeded(ctx.target().rename(share.name(), file, "dir/renamed.txt", false), "Rename File after the force close");
+        blockedUntilForceClosed(ctx, share, file, handles,
+                () -> ctx.target().rename(share.name(), file, "dir/renamed.txt", false), "Rename File");
         assertMoved(ctx, share, file, "dir/renamed.txt");
+    }
+
+    @CaseId("HS-009")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(ints = {1, 2})
+    void fileRecreateSucceedsOnceHandlesAreForceClosed(int handles, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String file = share.file("dir/locked.txt");
+        open(ctx, share, file, handles);
+
+        blockedUntilForceClosed(ctx, share, file, handles, () -> ctx.target().createFile(share.name(), file),
+                "Create File over the file");
+    }
+
+    @CaseId("HS-010")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @ValueSource(ints = {1, 2})
+    void renameOntoAnOpenFileSucceedsOnceItsHandlesAreForceClosed(int handles, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        requireRename(ctx, share, false);
+        String source = share.file("dir/new.txt");
+        String destination = share.file("dir/locked.txt");
+        open(ctx, share, destination, handles);
+
+        blockedUntilForceClosed(ctx, share, destination, handles,
+                () -> ctx.target().renameReplacing(share.name(), source, destination),
+                "Rename File with replace-if-exists onto '" + destination + "'");
+        assertMoved(ctx, share, source, destination);
+    }
+
+    /**
+     * The change is refused while {@code handles} handles are open on {@code path}, and succeeds once
+     * Force Close * on that path has closed exactly them.
+     */
+    private static void blockedUntilForceClosed(CaseContext ctx, TestShare share, String path, int handles,
+                                                Supplier<Response> change, String what) {
+        assertAllowedStatus(ctx, AnswerSet.BLOCKED_STATUS, change.get(), what + " while " + handles
+                + " handle(s) are open on '" + path + "'");
+        assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), path).allHandles()), handles,
+                "Force Close * on '" + path + "'");
+        assertSucceeded(change.get(), what + " after the force close");
     }
 
     /**

@@ -198,6 +198,14 @@ public class ListHandlesCases {
     @CaseId("LH-027")
     @ParameterizedTest(name = CaseNames.VARIANT)
     @EnumSource(Resource.class)
+    void missingShareIsNotFound(Resource resource, CaseContext ctx) {
+        assertStatus(ctx.target().listHandles(ListHandlesCall.on(CaseSupport.missingShareName(), resource.missingPath())),
+                404, "List Handles of a " + resource + " of a missing share");
+    }
+
+    @CaseId("LH-035")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(Resource.class)
     void missingShareIsShareNotFound(Resource resource, CaseContext ctx) {
         assertError(ctx.target().listHandles(ListHandlesCall.on(CaseSupport.missingShareName(), resource.missingPath())),
                 404, "ShareNotFound", "List Handles of a " + resource + " of a missing share");

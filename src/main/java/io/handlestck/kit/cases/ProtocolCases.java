@@ -273,12 +273,21 @@ public class ProtocolCases {
         TestShare share = Probe.prepare(ctx);
         Set<String> ids = new TreeSet<>(open(ctx, share, FILE, 1));
 
-        assertAllowedStatus(ctx, AnswerSet.STATUS, ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE)
-                .header("x-ms-version", version)), "List Handles at x-ms-version " + version);
-        assertAllowedStatus(ctx, AnswerSet.STATUS, ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles()
-                .header("x-ms-version", version)), "Force Close Handles at x-ms-version " + version);
+        assertRefusedNamingVersion(ctx, ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE)
+                .header("x-ms-version", version)), version, "List Handles at x-ms-version " + version);
+        assertRefusedNamingVersion(ctx, ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles()
+                .header("x-ms-version", version)), version, "Force Close Handles at x-ms-version " + version);
 
         assertEquals(ids, openOn(ctx, share, List.of(FILE)), "a refused request must not close any handle");
+    }
+
+    /** An allowed refusal; one that names x-ms-version as the bad header must repeat the value sent (§3.1). */
+    private static void assertRefusedNamingVersion(CaseContext ctx, Response response, String version, String what) {
+        assertAllowedStatus(ctx, AnswerSet.STATUS, response, what);
+        if ("x-ms-version".equals(errorDetail(response, "HeaderName"))) {
+            assertEquals(version, errorDetail(response, "HeaderValue"), what + ": the error names x-ms-version, so its"
+                    + " HeaderValue must be the version sent");
+        }
     }
 
     @CaseId("PRO-019")

@@ -5,6 +5,8 @@ import static io.handlestck.kit.cases.CaseSupport.errorCode;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
 import static io.handlestck.kit.cases.ProtocolCases.FILE;
 import static io.handlestck.kit.cases.ProtocolCases.abbreviate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.handlestck.kit.CaseContext;
@@ -150,5 +152,32 @@ public class ProtocolMalformedInputCases {
     /** The status each accepted code goes with (DOC-ERR): AuthenticationFailed 403, every other code here 400. */
     private static int statusOf(String code) {
         return "AuthenticationFailed".equals(code) ? 403 : 400;
+    }
+
+    /**
+     * The value of PRO-024: characters XML 1.0 carries (the space and the edges of its ranges, one
+     * supplementary character) around one it cannot (U+0001), so that the echo must both stay well-formed
+     * and keep what it can.
+     */
+    private static final String CARRIED_BEFORE = "1 \uD7FF\uE000";
+    private static final String CARRIED_AFTER = "\uFFFD\uD800\uDC00x";
+
+    @CaseId("PRO-024")
+    @ParameterizedTest(name = CaseNames.VARIANT)
+    @EnumSource(value = Resource.class, names = {"FILE", "DIRECTORY"})
+    void echoOfAValueXmlCannotCarryIsWellFormed(Resource resource, CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String path = resource.create(share);
+        String value = CARRIED_BEFORE + "\u0001" + CARRIED_AFTER;
+
+        Response response = ctx.target().listHandles(ListHandlesCall.on(share.name(), path).maxResults(value));
+
+        String what = "List Handles with maxresults holding U+0001";
+        CaseSupport.assertError(response, 400, "InvalidQueryParameterValue", what);
+        assertEquals("maxresults", CaseSupport.errorDetail(response, "QueryParameterName"), what + ": QueryParameterName");
+        String echoed = CaseSupport.errorDetail(response, "QueryParameterValue");
+        assertTrue(echoed != null && echoed.startsWith(CARRIED_BEFORE) && echoed.endsWith(CARRIED_AFTER),
+                what + ": QueryParameterValue must keep every character XML can carry around the one it cannot,"
+                        + " was " + (echoed == null ? "absent" : abbreviate(echoed)));
     }
 }

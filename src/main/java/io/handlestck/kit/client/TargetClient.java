@@ -164,6 +164,13 @@ public final class TargetClient {
         return send("PUT", url, Map.of("x-ms-file-rename-source", url(share, source)));
     }
 
+    /** Renames a file onto the name of an existing file, replacing it ({@code x-ms-file-rename-replace-if-exists: true}). */
+    public Response renameReplacing(String share, String source, String destination) {
+        return send("PUT", withQuery(url(share, destination), "comp", "rename"), Map.of(
+                "x-ms-file-rename-source", url(share, source),
+                "x-ms-file-rename-replace-if-exists", "true"));
+    }
+
     public Response listHandles(ListHandlesCall call) {
         return listHandles(call, Signing.sharedKey());
     }
