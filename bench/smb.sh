@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The SMB endpoint's benchmark (issue 10), separate from bench/run.sh: CREATE+CLOSE pairs per second
+# The SMB endpoint's benchmark (issue 10), phase 5 of bench/run.sh or alone: CREATE+CLOSE pairs per second
 # (1 and 16 sessions) and READ throughput (64 KiB reads of a 4 MiB file) against the reference
 # server's SMB endpoint and against Samba's smbd (Debian package `samba`) serving a share on
 # 127.0.0.1 in the same run, with the ratios; and the heap per open SMB handle of the reference server.
@@ -11,9 +11,13 @@ BUILD=${BENCH_BUILD_DIR:-$ROOT/target}
 SECONDS_PER_PHASE=${BENCH_SECONDS:-5}
 SCRATCH=$(mktemp -d /tmp/handles-smb-bench.XXXXXX)
 PIDS=()
+SMBD_PID=
 cleanup() {
   local pid
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # SIGKILL: on SIGTERM smbd signals its whole process group, which is this script and bench/run.sh
+  # (in its own session smbd stops answering new sessions here); its children end with their connections.
+  [[ -z $SMBD_PID ]] || { kill -KILL "$SMBD_PID"; wait "$SMBD_PID"; } 2>/dev/null || true
   rm -rf "$SCRATCH"
 }
 trap cleanup EXIT
@@ -45,6 +49,7 @@ cat > "$SCRATCH/samba/smb.conf" <<CONF
   state directory = $SCRATCH/samba/state
   cache directory = $SCRATCH/samba/cache
   pid directory = $SCRATCH/samba
+  ncalrpc dir = $SCRATCH/samba/ncalrpc
   passdb backend = tdbsam:$SCRATCH/samba/private/passdb.tdb
   log file = $SCRATCH/samba/log
   server min protocol = SMB2_02
@@ -56,7 +61,7 @@ cat > "$SCRATCH/samba/smb.conf" <<CONF
 CONF
 printf 'bench\nbench\n' | smbpasswd -c "$SCRATCH/samba/smb.conf" -s -a root >/dev/null
 smbd -F --no-process-group -s "$SCRATCH/samba/smb.conf" > "$SCRATCH/samba/stdout" 2>&1 &
-PIDS+=($!)
+SMBD_PID=$!
 for _ in $(seq 100); do (echo > "/dev/tcp/127.0.0.1/$SAMBA") 2>/dev/null && break; sleep 0.1; done
 
 echo "reference server SMB endpoint (127.0.0.1:$OURS):"
@@ -66,9 +71,12 @@ echo "smbd $(smbd --version) (127.0.0.1:$SAMBA):"
 java -cp "$CP" io.handlestck.server.smb.SmbBench rate 127.0.0.1 "$SAMBA" bench root bench "$SECONDS_PER_PHASE" \
   | tee "$SCRATCH/samba.out"
 figure() { sed -n "s/^$1=//p" "$2"; }
+# Run by bench/run.sh, the figures also go into its results file (BENCH_FIGURES), as smb.* keys.
+record() { printf '%s\n' "$1" | tee -a "${BENCH_FIGURES:-/dev/null}"; }
 for name in pairs_1 pairs_16 read_mib_s; do
   ours=$(figure "$name" "$SCRATCH/ours"); theirs=$(figure "$name" "$SCRATCH/samba.out")
-  python3 -c "import sys; print(f'{sys.argv[1]}: reference {sys.argv[2]} / smbd {sys.argv[3]} = {int(sys.argv[2])/max(1,int(sys.argv[3])):.2f}')" \
-    "$name" "$ours" "$theirs"
+  record "smb.$name.reference=$ours"
+  record "smb.$name.smbd=$theirs"
+  record "smb.$name.ratio=$(python3 -c "import sys; print(f'{int(sys.argv[1])/max(1,int(sys.argv[2])):.2f}')" "$ours" "$theirs")"
 done
-java -Xmx1g -cp "$CP" io.handlestck.server.smb.SmbBench memory 20000
+record "$(java -Xmx1g -cp "$CP" io.handlestck.server.smb.SmbBench memory 20000 | grep '^smb.bytes_per_handle=')"

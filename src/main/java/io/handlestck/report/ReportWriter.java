@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Writes the four reports of a run into one directory: {@code report.json}, {@code report.html},
@@ -43,6 +45,14 @@ public final class ReportWriter {
     public List<Path> write(RunReport report, Path dir, JUnitXmlReport junit) throws IOException {
         Files.createDirectories(dir);
         RunReport scrubbed = scrubber.scrub(report);
+        // A stale junit.xml from an earlier run would be read by CI as this run's result.
+        Path junitFile = dir.resolve(JUnitXmlReport.FILE_NAME);
+        Files.deleteIfExists(junitFile);
+        // junit.xml (parsing JUnit's own files and transforming them again) takes as long as the other
+        // three together, on a core the end of a run leaves idle: it is written beside them.
+        FutureTask<Boolean> junitWritten = new FutureTask<>(() -> junit != null
+                && junit.writeTo(dir, scrubber, PreflightText.junitProperties(scrubbed.preflight())));
+        new Thread(junitWritten, "junit-xml-report").start();
         List<Path> written = new ArrayList<>();
         Path json = dir.resolve(ReportJson.FILE_NAME);
         ReportJson.write(scrubbed, json);
@@ -53,12 +63,23 @@ public final class ReportWriter {
         Path markdown = dir.resolve(MarkdownReport.FILE_NAME);
         Files.writeString(markdown, MarkdownReport.render(scrubbed, certify, failOn));
         written.add(markdown);
-        // A stale junit.xml from an earlier run would be read by CI as this run's result.
-        Path junitFile = dir.resolve(JUnitXmlReport.FILE_NAME);
-        Files.deleteIfExists(junitFile);
-        if (junit != null && junit.writeTo(dir, scrubber, PreflightText.junitProperties(scrubbed.preflight()))) {
+        if (junitWritten(junitWritten)) {
             written.add(junitFile);
         }
         return written;
+    }
+
+    private static boolean junitWritten(FutureTask<Boolean> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing " + JUnitXmlReport.FILE_NAME, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("cannot write " + JUnitXmlReport.FILE_NAME, e.getCause());
+        }
     }
 }
