@@ -5,7 +5,6 @@ import static io.handlestck.kit.cases.CaseSupport.assertAllowedStatus;
 import static io.handlestck.kit.cases.CaseSupport.assertError;
 import static io.handlestck.kit.cases.CaseSupport.assertStatus;
 import static io.handlestck.kit.cases.CaseSupport.describe;
-import static io.handlestck.kit.cases.CaseSupport.errorCode;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
 import static io.handlestck.kit.cases.CaseSupport.open;
 import static io.handlestck.kit.cases.CaseSupport.openOn;

@@ -6,7 +6,6 @@ import static io.handlestck.kit.cases.CaseSupport.assertClosed;
 import static io.handlestck.kit.cases.CaseSupport.assertError;
 import static io.handlestck.kit.cases.CaseSupport.assertStatus;
 import static io.handlestck.kit.cases.CaseSupport.describe;
-import static io.handlestck.kit.cases.CaseSupport.errorCode;
 import static io.handlestck.kit.cases.CaseSupport.errorDetail;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
 import static io.handlestck.kit.cases.CaseSupport.open;

@@ -91,11 +91,11 @@ final class VariantCount {
         String[] names = source.value().length == 0 ? new String[] {method.getName()} : source.value();
         int count = 0;
         for (String name : names) {
-            if (name.contains("#") || name.contains("(")) {
+            if (name.contains("(")) {
                 return OptionalInt.empty();
             }
             try {
-                Method factory = method.getDeclaringClass().getDeclaredMethod(name);
+                Method factory = factory(name, method.getDeclaringClass());
                 factory.setAccessible(true);
                 OptionalInt made = size(factory.invoke(null));
                 if (made.isEmpty()) {
@@ -107,6 +107,16 @@ final class VariantCount {
             }
         }
         return OptionalInt.of(count);
+    }
+
+    /** A factory named as {@code @MethodSource} names it: a method of the case's class, or {@code Class#method}. */
+    private static Method factory(String name, Class<?> caseClass) throws ReflectiveOperationException {
+        int hash = name.indexOf('#');
+        if (hash < 0) {
+            return caseClass.getDeclaredMethod(name);
+        }
+        return Class.forName(name.substring(0, hash), false, caseClass.getClassLoader())
+                .getDeclaredMethod(name.substring(hash + 1));
     }
 
     private static OptionalInt size(Object arguments) {
