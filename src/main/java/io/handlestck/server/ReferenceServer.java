@@ -72,8 +72,15 @@ public final class ReferenceServer implements AutoCloseable {
             return;
         }
         int cacheLineBytes = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
-        boolean compressedOops = Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                .getVMOption("UseCompressedOops").getValue());
+        boolean compressedOops;
+        try {
+            compressedOops = Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseCompressedOops").getValue());
+        } catch (NoClassDefFoundError e) {
+            // A runtime without the jdk.management module (the container image's jlink runtime): Jetty
+            // then falls back on its own default, as it did before this preset existed.
+            return;
+        }
         System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, Integer.toString(cacheLineBytes / (compressedOops ? 4 : 8)));
     }
 
