@@ -6,6 +6,7 @@ import static io.handlestck.kit.cases.CaseSupport.assertStatus;
 import static io.handlestck.kit.cases.CaseSupport.describe;
 import static io.handlestck.kit.cases.CaseSupport.errorCode;
 import static io.handlestck.kit.cases.CaseSupport.errorDetail;
+import static io.handlestck.kit.cases.CaseSupport.onAllHandles;
 import static io.handlestck.kit.cases.CaseSupport.open;
 import static io.handlestck.kit.cases.CaseSupport.openOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -96,9 +97,7 @@ public class BearerCases {
         bearerListingOrNotImplemented(ctx, share.name(), FILE);
         Signing noIntent = Signing.bearer().withoutIntent();
 
-        Response response = operation == HandleOperation.LIST_HANDLES
-                ? ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE), noIntent)
-                : ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles(), noIntent);
+        Response response = onAllHandles(ctx, operation, share.name(), FILE, noIntent);
 
         assertError(response, 400, "MissingRequiredHeader", operation + " with a bearer token and no " + INTENT_HEADER);
         assertEquals(INTENT_HEADER, errorDetail(response, "HeaderName"), "the error must name the missing header");

@@ -11,6 +11,7 @@ import io.handlestck.kit.client.Answers;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.ForceCloseResult;
 import io.handlestck.kit.client.HandleOperation;
+import io.handlestck.kit.client.Signing;
 import io.handlestck.kit.client.HandleListing;
 import io.handlestck.kit.client.ListHandlesCall;
 import io.handlestck.kit.provision.HandleRequest;
@@ -244,9 +245,14 @@ final class CaseSupport {
     static Response onMissingPath(CaseContext ctx, HandleOperation operation, String path) {
         TestShare share = ctx.newShare();
         share.directory(PRESENT);
+        return onAllHandles(ctx, operation, share.name(), path, Signing.sharedKey());
+    }
+
+    /** The answer of List Handles of {@code path}, or of Force Close {@code *} on it, authorized as {@code signing} says. */
+    static Response onAllHandles(CaseContext ctx, HandleOperation operation, String share, String path, Signing signing) {
         return operation == HandleOperation.LIST_HANDLES
-                ? ctx.target().listHandles(ListHandlesCall.on(share.name(), path))
-                : ctx.target().forceClose(ForceCloseCall.on(share.name(), path).allHandles());
+                ? ctx.target().listHandles(ListHandlesCall.on(share, path), signing)
+                : ctx.target().forceClose(ForceCloseCall.on(share, path).allHandles(), signing);
     }
 
     static String missingShareName() {

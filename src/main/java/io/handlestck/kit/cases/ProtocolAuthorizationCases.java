@@ -6,6 +6,7 @@ import static io.handlestck.kit.cases.CaseSupport.assertError;
 import static io.handlestck.kit.cases.CaseSupport.assertStatus;
 import static io.handlestck.kit.cases.CaseSupport.describe;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
+import static io.handlestck.kit.cases.CaseSupport.onAllHandles;
 import static io.handlestck.kit.cases.CaseSupport.open;
 import static io.handlestck.kit.cases.CaseSupport.openOn;
 import static io.handlestck.kit.cases.ProtocolCases.FILE;
@@ -121,9 +122,7 @@ public class ProtocolAuthorizationCases {
         share.file(FILE);
         Set<String> ids = new TreeSet<>(open(ctx, share, FILE, 2));
 
-        Response response = operation == HandleOperation.LIST_HANDLES
-                ? ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE), Signing.unsigned())
-                : ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles(), Signing.unsigned());
+        Response response = onAllHandles(ctx, operation, share.name(), FILE, Signing.unsigned());
 
         assertAllowedStatus(ctx, AnswerSet.STATUS, response, operation + " without Authorization");
         assertEquals(ids, openOn(ctx, share, List.of(FILE)), "a refused request must not close any handle");

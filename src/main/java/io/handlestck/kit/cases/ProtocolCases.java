@@ -8,6 +8,7 @@ import static io.handlestck.kit.cases.CaseSupport.assertStatus;
 import static io.handlestck.kit.cases.CaseSupport.describe;
 import static io.handlestck.kit.cases.CaseSupport.errorDetail;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
+import static io.handlestck.kit.cases.CaseSupport.onAllHandles;
 import static io.handlestck.kit.cases.CaseSupport.open;
 import static io.handlestck.kit.cases.CaseSupport.openOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -295,9 +296,7 @@ public class ProtocolCases {
     void missingVersionIsRefused(HandleOperation operation, CaseContext ctx) {
         TestShare share = Probe.prepare(ctx);
         Signing noVersion = Signing.sharedKey().withoutVersion();
-        Response response = operation == HandleOperation.LIST_HANDLES
-                ? ctx.target().listHandles(ListHandlesCall.on(share.name(), FILE), noVersion)
-                : ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).allHandles(), noVersion);
+        Response response = onAllHandles(ctx, operation, share.name(), FILE, noVersion);
         assertAllowedError(ctx, AnswerSet.ERROR_CODE, response, 400, operation + " signed without x-ms-version");
     }
 
