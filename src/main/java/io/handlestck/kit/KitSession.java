@@ -36,6 +36,13 @@ public final class KitSession implements AutoCloseable {
     public static final String CONFIG_FILE_PARAMETER = "handlestck.config";
     /** The environment variable that names a YAML config file in {@code @Suite} runs. */
     public static final String CONFIG_FILE_ENVIRONMENT = "HANDLESTCK_CONFIG";
+    /**
+     * The force-close page size of the reference server a run starts for itself (a standalone {@code serve}
+     * keeps {@link ReferenceServer#DEFAULT_FORCE_CLOSE_PAGE_SIZE}). The paging and combination cases open
+     * up to two pages and one of handles: small pages keep them to a few dozen handles, and the
+     * recursive closes still cross pages between files at different depths of a tree.
+     */
+    public static final int EMBEDDED_FORCE_CLOSE_PAGE_SIZE = 25;
 
     private static final Map<String, KitSession> OPEN = new ConcurrentHashMap<>();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -102,6 +109,7 @@ public final class KitSession implements AutoCloseable {
             return ReferenceServer.builder()
                     .account(config.account() != null ? config.account() : ReferenceServer.DEV_ACCOUNT)
                     .key(config.key() != null ? config.key() : ReferenceServer.DEV_KEY)
+                    .forceClosePageSize(EMBEDDED_FORCE_CLOSE_PAGE_SIZE)
                     .port(0).build().start();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the embedded reference server did not start: " + e.getMessage(), e);

@@ -43,7 +43,8 @@ class DefectsMetaTest {
         assertThat(aimed).as("%s is aimed at case ids that are not in the catalogue", defect)
                 .allMatch(id -> Catalogue.fromClasspath().entry(id).isPresent());
 
-        try (ReferenceServer server = ReferenceServer.builder().defect(defect).build().start()) {
+        try (ReferenceServer server = ReferenceServer.builder().defect(defect)
+                .forceClosePageSize(KitSession.EMBEDDED_FORCE_CLOSE_PAGE_SIZE).build().start()) {
             RunReport report = KitRunner.run(configWithBearerToken(server), RunListener.SILENT);
 
             assertThat(report.error()).isNull();
