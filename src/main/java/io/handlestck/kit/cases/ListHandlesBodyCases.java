@@ -29,12 +29,15 @@ import io.restassured.response.Response;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -239,6 +242,36 @@ public class ListHandlesBodyCases {
         return Stream.of(Arguments.of("127.0.0.2:49152", "host-one", "9479488151052354093"),
                 Arguments.of("192.168.17.250:445", "WORKSTATION-7", "1"),
                 Arguments.of("[2001:db8::7]:50352", "v6-client", "18446744073709551615"));
+    }
+
+    /**
+     * Clients the kit has not named before, each opening in a session of its own: the first holds two
+     * handles. Three sessions, so that a SessionId with fewer than three values in use (one bit of the
+     * id left, or none) cannot list them apart.
+     */
+    private static final List<String> SESSION_CLIENTS = List.of("KIT-SESSION-1", "KIT-SESSION-2", "KIT-SESSION-3");
+
+    @CaseId("LH-036")
+    @Test
+    void sessionIdIsOnePerSession(CaseContext ctx) {
+        TestShare share = ctx.newShare();
+        String file = share.file("file.txt");
+        List<List<String>> bySession = new ArrayList<>();
+        for (String client : SESSION_CLIENTS) {
+            int count = bySession.isEmpty() ? 2 : 1;
+            bySession.add(CaseSupport.ids(ctx.handles().open(HandleRequest.on(share.name(), file).client(null, client)
+                    .count(count))));
+        }
+
+        Map<String, ListedHandle> byId = new HashMap<>();
+        firstPage(ctx, ListHandlesCall.on(share.name(), file)).handles().forEach(handle -> byId.put(handle.handleId(), handle));
+
+        List<String> first = bySession.get(0);
+        assertEquals(present(byId, first.get(0)).sessionId(), present(byId, first.get(1)).sessionId(),
+                "two handles opened in one session must list its one SessionId");
+        List<String> sessionIds = bySession.stream().map(ids -> present(byId, ids.get(0)).sessionId()).toList();
+        assertEquals(SESSION_CLIENTS.size(), new HashSet<>(sessionIds).size(), "handles of " + SESSION_CLIENTS.size()
+                + " sessions must list " + SESSION_CLIENTS.size() + " SessionIds; listed " + sessionIds);
     }
 
     @CaseId("LH-017")

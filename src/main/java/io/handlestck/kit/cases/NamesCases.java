@@ -1,11 +1,13 @@
 package io.handlestck.kit.cases;
 
 import static io.handlestck.kit.cases.CaseSupport.assertClosed;
+import static io.handlestck.kit.cases.CaseSupport.assertError;
 import static io.handlestck.kit.cases.CaseSupport.assertMatchesControl;
 import static io.handlestck.kit.cases.CaseSupport.describe;
 import static io.handlestck.kit.cases.CaseSupport.forceClose;
 import static io.handlestck.kit.cases.CaseSupport.listedPaths;
 import static io.handlestck.kit.cases.CaseSupport.openOn;
+import static io.handlestck.kit.cases.CaseSupport.onMissingPath;
 import static io.handlestck.kit.cases.CaseSupport.onlyHandle;
 import static io.handlestck.kit.cases.CaseSupport.openOne;
 import static io.handlestck.kit.cases.ListHandlesCases.firstPage;
@@ -21,9 +23,11 @@ import io.handlestck.kit.TestShare;
 import io.handlestck.kit.client.ForceCloseCall;
 import io.handlestck.kit.client.HandleListing;
 import io.handlestck.kit.client.HandleListing.ListedHandle;
+import io.handlestck.kit.client.HandleOperation;
 import io.handlestck.kit.client.ListHandlesCall;
 import io.handlestck.kit.client.TargetClient;
 import io.restassured.response.Response;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +53,8 @@ public class NamesCases {
     @CaseId("NM-002")
     @ParameterizedTest(name = CaseNames.VARIANT)
     @ValueSource(strings = {"café/naïve.txt", "日本語/ファイル.txt", "Ελληνικά.txt", "עברית/קובץ.txt", "emoji😀/🎉.txt",
-            "Ａｓｃｉｉ全角", "edge\uD7FF.txt", "private\uE000.txt", "replacement\uFFFD.txt", "supplementary\uD800\uDC00.txt"})
+            "Ａｓｃｉｉ全角", "edge\uD7FF.txt", "private\uE000.txt", "replacement\uFFFD.txt", "supplementary\uD800\uDC00.txt",
+            "top\uDBFF\uDFFF.txt"})
     void unicodeNames(String path, CaseContext ctx) {
         listedVerbatimAndClosable(ctx, path);
     }
@@ -182,6 +187,18 @@ public class NamesCases {
         assertEquals(Map.of(id, name), listing, "the handle must be listed with the dot kept");
         assertClosed(forceClose(ctx, ForceCloseCall.on(share.name(), name).allHandles()
                 .header("x-ms-allow-trailing-dot", "true")), 1, "Force Close * on '" + name + "'");
+    }
+
+    /** The deepest a path may go: 250 directories (the naming rules' limit). */
+    private static final int DEEPEST = 250;
+
+    @CaseId("NM-009")
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(HandleOperation.class)
+    void deepestPathIsAValidName(HandleOperation operation, CaseContext ctx) {
+        String deepest = String.join("/", Collections.nCopies(DEEPEST, "d"));
+        assertError(onMissingPath(ctx, operation, deepest), 404, "ResourceNotFound",
+                operation + " of a missing path " + DEEPEST + " directories deep (a name within the naming rules)");
     }
 
     /**

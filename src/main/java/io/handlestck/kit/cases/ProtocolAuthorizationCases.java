@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -95,6 +96,39 @@ public class ProtocolAuthorizationCases {
     void missingDateIsRefused(NamedHandles named, CaseContext ctx) {
         refusedAndNothingClosed(ctx, named, Signing.sharedKey().withoutDate(), "no Date and no x-ms-date",
                 response -> assertAllowedStatus(ctx, AnswerSet.STATUS, response, "Force Close without a date"));
+    }
+
+    @CaseId("PRO-025")
+    @ParameterizedTest(name = CaseNames.NAMED_VARIANT)
+    @EnumSource(UnreadableDate.class)
+    void unreadableDateIsRefused(UnreadableDate date, CaseContext ctx) {
+        String text = date.text();
+        refusedAndNothingClosed(ctx, NamedHandles.EVERY_HANDLE, Signing.sharedKey().withoutDate(),
+                call -> call.header("x-ms-date", text), "x-ms-date '" + text + "'",
+                response -> assertAllowedStatus(ctx, AnswerSet.STATUS, response, "Force Close with x-ms-date '" + text + "'"));
+    }
+
+    /** x-ms-date values that are no RFC 1123 date, signed like any other; the labels are the variants in reports. */
+    enum UnreadableDate {
+        ISO_8601("the time in ISO 8601"),
+        NOT_A_DATE("not a date");
+
+        private final String label;
+
+        UnreadableDate(String label) {
+            this.label = label;
+        }
+
+        /** The current time in ISO 8601, so that only its form is wrong; else a word. */
+        String text() {
+            return this == ISO_8601 ? DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                    : "tomorrow";
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     @CaseId("PRO-014")
@@ -159,11 +193,17 @@ public class ProtocolAuthorizationCases {
      */
     private static void refusedAndNothingClosed(CaseContext ctx, NamedHandles named, Signing signing, String what,
                                                 Consumer<Response> judge) {
+        refusedAndNothingClosed(ctx, named, signing, UnaryOperator.identity(), what, judge);
+    }
+
+    /** The same, with the Force Close given headers of the case's own ({@code shape}) before it is signed. */
+    private static void refusedAndNothingClosed(CaseContext ctx, NamedHandles named, Signing signing,
+                                                UnaryOperator<ForceCloseCall> shape, String what, Consumer<Response> judge) {
         TestShare share = ctx.newShare();
         share.file(FILE);
         List<String> opened = open(ctx, share, FILE, 2);
-        judge.accept(ctx.target().forceClose(ForceCloseCall.on(share.name(), FILE).handleId(named.handleId(opened)),
-                signing));
+        judge.accept(ctx.target().forceClose(shape.apply(ForceCloseCall.on(share.name(), FILE)
+                .handleId(named.handleId(opened))), signing));
 
         assertEquals(new TreeSet<>(opened), openOn(ctx, share, List.of(FILE)), "a request with " + what + " must not close any handle");
     }

@@ -11,6 +11,9 @@ import java.util.Objects;
  * @param path          relative to the share root, {@code ""} for the root directory
  * @param snapshot      open on this share snapshot instead of the live share, or null
  * @param clientIp      {@code ip:port} the handle should appear to come from, or null for the provisioner's choice
+ * @param sessionId     the SMB session id the handles should carry, or null for the provisioner's choice: a
+ *                      client no earlier request named then opens in a session of its own (the fixture protocol
+ *                      gives every such request a new session, a real SMB client logs on once per workstation)
  * @param accessRights  subset of {@code Read}, {@code Write}, {@code Delete}; empty for the provisioner's choice
  * @param deleteOnClose open with FILE_DELETE_ON_CLOSE, as an SMB client deleting the file does; only a
  *                      provisioner with {@link Capability#DELETE_ON_CLOSE} can, others refuse the request
