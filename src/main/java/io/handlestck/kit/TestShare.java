@@ -16,6 +16,7 @@ public final class TestShare {
     private final TargetClient client;
     private final String name;
     private final Set<String> directories = ConcurrentHashMap.newKeySet();
+    private Response createAnswer;
 
     TestShare(TargetClient client, String name) {
         this.client = client;
@@ -68,8 +69,13 @@ public final class TestShare {
         return snapshot;
     }
 
+    /** The answer Create Share gave for this share (the set-up cases judge it). */
+    public Response createAnswer() {
+        return createAnswer;
+    }
+
     void create() {
-        expect(client.createShare(name), 201, "Create Share");
+        createAnswer = expect(client.createShare(name), 201, "Create Share");
     }
 
     private Response expect(Response response, int status, String what) {

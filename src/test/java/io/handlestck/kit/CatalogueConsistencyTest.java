@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
  */
 class CatalogueConsistencyTest {
 
-    private static final Pattern ID = Pattern.compile("(FCH|LH|PRO|HS|NM|AR|BT|CV)-\\d{3}");
+    private static final Pattern ID = Pattern.compile("(FCH|LH|PRO|HS|NM|AR|BT|CV|SU)-\\d{3}");
 
     private final Catalogue catalogue = Catalogue.fromClasspath();
     private final CaseMethods methods = CaseMethods.of(catalogue);

@@ -34,7 +34,7 @@ public final class Catalogue {
     /** The conformance classes in reporting order; a file that does not exist (yet) is simply absent. */
     public static final List<String> CLASS_NAMES =
             List.of("force-close-handles", "list-handles", "protocol", "handle-semantics", "names",
-                    "answer-rules", "bearer", "client-view");
+                    "answer-rules", "bearer", "client-view", "set-up");
 
     public static final String CASES_PACKAGE = "io.handlestck.kit.cases";
 

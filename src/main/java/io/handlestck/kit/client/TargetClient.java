@@ -131,7 +131,12 @@ public final class TargetClient {
     }
 
     public Response createDirectory(String share, String path) {
-        return send("PUT", withQuery(url(share, path), "restype", "directory"), Map.of(
+        return createDirectory(share, null, path);
+    }
+
+    /** Create Directory in a share snapshot ({@code null}: the live share), where the service refuses it. */
+    public Response createDirectory(String share, String snapshot, String path) {
+        return send("PUT", withQuery(url(share, path), "restype", "directory", "sharesnapshot", snapshot), Map.of(
                 "x-ms-file-attributes", "Directory",
                 "x-ms-file-creation-time", "now",
                 "x-ms-file-last-write-time", "now",
@@ -140,7 +145,12 @@ public final class TargetClient {
 
     /** Creates an empty file. */
     public Response createFile(String share, String path) {
-        return send("PUT", url(share, path), Map.of(
+        return createFile(share, null, path);
+    }
+
+    /** Create File (empty) in a share snapshot ({@code null}: the live share), where the service refuses it. */
+    public Response createFile(String share, String snapshot, String path) {
+        return send("PUT", withQuery(url(share, path), "sharesnapshot", snapshot), Map.of(
                 "x-ms-type", "file",
                 "x-ms-content-length", "0",
                 "x-ms-file-attributes", "None",
@@ -150,11 +160,21 @@ public final class TargetClient {
     }
 
     public Response deleteFile(String share, String path) {
-        return send("DELETE", url(share, path), Map.of());
+        return deleteFile(share, null, path);
+    }
+
+    /** Delete File in a share snapshot ({@code null}: the live share), where the service refuses it. */
+    public Response deleteFile(String share, String snapshot, String path) {
+        return send("DELETE", withQuery(url(share, path), "sharesnapshot", snapshot), Map.of());
     }
 
     public Response deleteDirectory(String share, String path) {
-        return send("DELETE", withQuery(url(share, path), "restype", "directory"), Map.of());
+        return deleteDirectory(share, null, path);
+    }
+
+    /** Delete Directory in a share snapshot ({@code null}: the live share), where the service refuses it. */
+    public Response deleteDirectory(String share, String snapshot, String path) {
+        return send("DELETE", withQuery(url(share, path), "restype", "directory", "sharesnapshot", snapshot), Map.of());
     }
 
     /** Renames a file or directory inside {@code share}: {@code PUT destination?comp=rename} naming the source. */

@@ -166,7 +166,15 @@ public enum Defect {
     CLIENT_NAME_IS_ADDRESS("an SMB open's ClientName is the client's IP address instead of the workstation it logged on from",
             ClientNameIsAddress::new),
     SMB_ACCESS_RIGHTS_READ_ONLY("every SMB open is listed with AccessRightList Read alone, whatever access the client asked for",
-            SmbAccessRightsReadOnly::new);
+            SmbAccessRightsReadOnly::new),
+    CREATE_ETAG_UNQUOTED("Create Share, Create Directory and Create File answer the ETag without its quotes",
+            CreateEtagUnquoted::new),
+    EXISTING_DIRECTORY_AS_PATH_ALREADY_EXISTS("a Create Directory of an existing directory is refused with 409 PathAlreadyExists (the Data Lake code) instead of ResourceAlreadyExists",
+            ExistingDirectoryAsPathAlreadyExists::new),
+    MISSING_PARENT_AS_RESOURCE_NOT_FOUND("a create or delete beneath a missing directory answers 404 ResourceNotFound instead of ParentNotFound",
+            MissingParentAsResourceNotFound::new),
+    SNAPSHOT_WRITES_ACT_ON_LIVE_SHARE("Create and Delete of files and directories ignore sharesnapshot and change the live share instead of refusing with 400",
+            SnapshotWritesActOnLiveShare::new);
 
     private final String description;
     private final Supplier<Fault> fault;

@@ -29,6 +29,20 @@ final class Exchanges {
         return isOperation(request, LIST_HANDLES) || isOperation(request, FORCE_CLOSE_HANDLES);
     }
 
+    /** True for Create Share, Create Directory or Create File: a {@code PUT} below the account without {@code comp}. */
+    static boolean isCreate(ServiceRequest request) {
+        return isWithoutComp(request, "PUT");
+    }
+
+    /** True for Delete Share, Delete Directory or Delete File: a {@code DELETE} below the account without {@code comp}. */
+    static boolean isDelete(ServiceRequest request) {
+        return isWithoutComp(request, "DELETE");
+    }
+
+    private static boolean isWithoutComp(ServiceRequest request, String method) {
+        return request != null && isShareRequest(request) && request.method().equals(method) && request.query("comp") == null;
+    }
+
     /** True when the operation with this {@code comp} answered 200. */
     static boolean succeeded(ServiceRequest request, String comp, Reply answer) {
         return answer.status() == 200 && isOperation(request, comp);

@@ -97,8 +97,13 @@ public final class Namespace {
         return file;
     }
 
-    /** Deletes a file or an empty directory; 409 while a handle is open on it. */
+    /**
+     * Deletes a file or an empty directory; 409 while a handle is open on it. A path whose parent is
+     * missing is 404 ParentNotFound, as the service answers a delete there, and only a missing last
+     * name is ResourceNotFound.
+     */
     public synchronized void delete(List<String> segments, boolean directory) {
+        parentOf(segments);
         Node node = require(segments);
         if (node.isDirectory() != directory) {
             throw ServiceError.resourceNotFound();
