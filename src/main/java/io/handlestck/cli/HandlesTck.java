@@ -2,6 +2,7 @@ package io.handlestck.cli;
 
 import io.handlestck.container.ContainerUnavailableException;
 import io.handlestck.kit.config.KitConfigException;
+import io.handlestck.kit.client.TargetClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,9 @@ public final class HandlesTck {
     public static final int EXIT_USAGE = 2;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exit = commandLine().execute(args);
+        TargetClient.releaseBeforeExit();
+        System.exit(exit);
     }
 
     /** The configured command line, shared by {@link #main} and the CLI tests. */
