@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -411,6 +412,34 @@ class DefectSymptomsTest {
         SYMPTOMS.put(Defect.ACCESS_RIGHTS_ALL, client -> onlyHandle(client).accessRights().size() == 3);
         SYMPTOMS.put(Defect.FILE_IDS_HEX, client -> onlyHandle(client).fileId().startsWith("0x"));
         SYMPTOMS.put(Defect.CLIENT_IP_WITHOUT_PORT, client -> !onlyHandle(client).clientIp().contains(":"));
+        SYMPTOMS.put(Defect.DEPTH_LIMIT_OFF_BY_ONE, client ->
+                list(client, Scope.of(tree(client), String.join("/", Collections.nCopies(250, "level")))).status() == 400);
+        SYMPTOMS.put(Defect.UNREADABLE_DATE_SERVER_ERROR, client ->
+                client.listHandlesRequest(file(tree(client))).header("x-ms-date", "tomorrow").send().status() == 500);
+        SYMPTOMS.put(Defect.SESSION_ID_FIXED, client -> {
+            String share = tree(client);
+            client.openHandles(share, "d/f.txt", 1);
+            client.openHandles(share, "d/f.txt", 1); // a request without a sessionId opens in a session of its own
+            List<ListedHandle> handles = client.listHandles(file(share), null, null).handles();
+            return handles.get(0).sessionId().equals(handles.get(1).sessionId());
+        });
+        SYMPTOMS.put(Defect.CREATE_ETAG_UNQUOTED, client -> {
+            String share = tree(client);
+            return !client.request("PUT", share, "e").query("restype", "directory").send().header("ETag").orElse("")
+                    .startsWith("\"");
+        });
+        SYMPTOMS.put(Defect.EXISTING_DIRECTORY_AS_PATH_ALREADY_EXISTS, client ->
+                client.request("PUT", tree(client), "d").query("restype", "directory").send().errorCode()
+                        .equals("PathAlreadyExists"));
+        SYMPTOMS.put(Defect.MISSING_PARENT_AS_RESOURCE_NOT_FOUND, client ->
+                client.request("PUT", tree(client), "missing/e").query("restype", "directory").send().errorCode()
+                        .equals("ResourceNotFound"));
+        SYMPTOMS.put(Defect.SNAPSHOT_WRITES_ACT_ON_LIVE_SHARE, client -> {
+            String share = tree(client);
+            String snapshot = client.createSnapshot(share);
+            return client.request("PUT", share, "e").query("restype", "directory").query("sharesnapshot", snapshot).send()
+                    .status() != 400;
+        });
         SYMPTOMS.put(Defect.PARENT_ID_IS_FILE_ID, client -> {
             ListedHandle handle = onlyHandle(client);
             return handle.fileId().equals(handle.parentId());
