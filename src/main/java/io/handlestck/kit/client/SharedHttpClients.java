@@ -3,7 +3,9 @@ package io.handlestck.kit.client;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,21 +58,21 @@ final class SharedHttpClients {
      * interrupted. A JDK whose client names it otherwise loses only those 0.3 s.
      */
     static void stopSelectorThreads() {
+        Set<String> names = new HashSet<>();
         for (HttpClient client : BUILT) {
             Matcher id = CLIENT_ID.matcher(client.toString());
-            if (!id.find()) {
-                continue;
+            if (id.find()) {
+                names.add("HttpClient-" + id.group(1) + "-SelectorManager");
             }
-            String name = "HttpClient-" + id.group(1) + "-SelectorManager";
-            for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                if (thread.getName().equals(name)) {
-                    thread.interrupt();
-                    try {
-                        thread.join(SELECTOR_STOP_MILLIS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+        }
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (names.contains(thread.getName())) {
+                thread.interrupt();
+                try {
+                    thread.join(SELECTOR_STOP_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }
