@@ -11,7 +11,8 @@
 # Prints a table and writes bench/results/latest.md; the raw figures go to bench/results/figures.properties.
 #
 # Environment: BENCH_BUILD_DIR (default target/; where the jar and the benchmark classes are built),
-# BENCH_SECONDS (default 8; length of each wrk run), BENCH_SIZES (default "10000 100000 1000000"),
+# BENCH_SECONDS (default 8; length of each wrk run), BENCH_ROUNDS (default 3; rounds of runs at 16 connections),
+# BENCH_WARMUP_SECONDS (default 8; each of the five warm-up runs), BENCH_SIZES (default "10000 100000 1000000"),
 # BENCH_JFR=1 (record JFR profiles of the server and the scale driver into bench/results/),
 # BENCH_PHASES (default all: "http scale kit concurrency smb"; only the phases named run).
 # Every driver runs under a timeout and every loop is bounded: a stuck phase is reported as failed, not waited for.
@@ -24,6 +25,8 @@ RESULTS=$BENCH/results
 BUILD=${BENCH_BUILD_DIR:-$ROOT/target}
 JAR=$BUILD/handles-tck.jar
 SECONDS_PER_RUN=${BENCH_SECONDS:-8}
+ROUNDS=${BENCH_ROUNDS:-3}
+WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-8}
 SIZES=${BENCH_SIZES:-10000 100000 1000000}
 AZURITE_VERSION=3.37.0
 FIGURES=$RESULTS/figures.properties
@@ -208,18 +211,49 @@ http_phase() {
   printf 'GET\n/list10\n' > "$SCRATCH/nginx-list10.req"
   figure http.list10.body_bytes "$(stat -c %s "$SCRATCH/list10.body")"
 
-  # Warm-up, not recorded: the JVM's JIT and V8's both need a few seconds of traffic.
-  for target in "ours $OURS_PORT fch" "ours $OURS_PORT list10" "azurite $AZURITE_PORT getcontainer"; do
+  # Warm-up, not recorded: the JVM's JIT and V8's both need traffic before they settle. On a slow
+  # machine the server's C2 compiler took 25-30 s of wrk traffic to reach its steady rate (2026-12-02).
+  for target in "ours $OURS_PORT fch" "ours $OURS_PORT list10" "ours $OURS_PORT fch" "ours $OURS_PORT list10" \
+      "azurite $AZURITE_PORT getcontainer"; do
     set -- $target
-    WRK_LABEL=warmup wrk -t 2 -c 16 -d 4s -s "$BENCH/replay.lua" "http://127.0.0.1:$2" -- "$SCRATCH/$3.req" > /dev/null
+    WRK_LABEL=warmup wrk -t 2 -c 16 -d "${WARMUP_SECONDS}s" -s "$BENCH/replay.lua" "http://127.0.0.1:$2" -- "$SCRATCH/$3.req" > /dev/null
   done
   machine_state http
   for connections in 1 16 64; do
-    run_wrk "http.ours.fch.c$connections" "$OURS_PORT" "$SCRATCH/fch.req" "$connections" "$SECONDS_PER_RUN"
-    run_wrk "http.ours.list10.c$connections" "$OURS_PORT" "$SCRATCH/list10.req" "$connections" "$SECONDS_PER_RUN"
-    run_wrk "http.azurite.getcontainer.c$connections" "$AZURITE_PORT" "$SCRATCH/getcontainer.req" "$connections" "$SECONDS_PER_RUN"
-    run_wrk "http.nginx.empty.c$connections" "$NGINX_PORT" "$SCRATCH/nginx-empty.req" "$connections" "$SECONDS_PER_RUN"
-    run_wrk "http.nginx.list10.c$connections" "$NGINX_PORT" "$SCRATCH/nginx-list10.req" "$connections" "$SECONDS_PER_RUN"
+    if ((connections == 16)); then
+      # The targets' connection count: ROUNDS rounds, each running every server back to back, so that a
+      # ratio compares runs seconds apart; the report takes the median of each round's ratio.
+      for round in $(seq 1 "$ROUNDS"); do
+        http_runs "$connections" ".r$round"
+      done
+      for label in ours.fch ours.list10 azurite.getcontainer nginx.empty nginx.list10; do
+        median_of_rounds "http.$label.c$connections"
+      done
+    else
+      http_runs "$connections" ""
+    fi
+  done
+}
+
+# One run of each server and request: connections, label suffix.
+http_runs() {
+  local c=$1 suffix=$2
+  run_wrk "http.ours.fch.c$c$suffix" "$OURS_PORT" "$SCRATCH/fch.req" "$c" "$SECONDS_PER_RUN"
+  run_wrk "http.nginx.empty.c$c$suffix" "$NGINX_PORT" "$SCRATCH/nginx-empty.req" "$c" "$SECONDS_PER_RUN"
+  run_wrk "http.ours.list10.c$c$suffix" "$OURS_PORT" "$SCRATCH/list10.req" "$c" "$SECONDS_PER_RUN"
+  run_wrk "http.nginx.list10.c$c$suffix" "$NGINX_PORT" "$SCRATCH/nginx-list10.req" "$c" "$SECONDS_PER_RUN"
+  run_wrk "http.azurite.getcontainer.c$c$suffix" "$AZURITE_PORT" "$SCRATCH/getcontainer.req" "$c" "$SECONDS_PER_RUN"
+}
+
+# label.rps, .p50_ms and .p99_ms as the medians of the rounds' figures, .errors and .requests as their sums.
+median_of_rounds() {
+  local label=$1 key
+  for key in rps p50_ms p99_ms; do
+    figure "$label.$key" "$(grep -E "^${label//./\\.}\.r[0-9]+\.$key=" "$FIGURES" | cut -d= -f2 | sort -g \
+      | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')"
+  done
+  for key in errors requests; do
+    figure "$label.$key" "$(grep -E "^${label//./\\.}\.r[0-9]+\.$key=" "$FIGURES" | cut -d= -f2 | awk '{s += $1} END {print s + 0}')"
   done
 }
 phase http http_phase

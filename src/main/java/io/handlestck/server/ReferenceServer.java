@@ -101,7 +101,10 @@ public final class ReferenceServer implements AutoCloseable {
         http.setSendServerVersion(false); // we send our own Server header
         http.setSendDateHeader(false);    // and our own Date, on every response
         http.setUriCompliance(UriCompliance.UNSAFE); // names may hold %2F, %5C...: the service refuses them itself, in XML
-        ServerConnector httpConnector = new ServerConnector(server, new HttpConnectionFactory(http));
+        // One selector per core: the handler runs on the selector threads (ServiceHandler#getInvocationType),
+        // and Jetty's default of one selector for up to three cores would leave a core without requests.
+        int selectors = Runtime.getRuntime().availableProcessors();
+        ServerConnector httpConnector = new ServerConnector(server, -1, selectors, new HttpConnectionFactory(http));
         httpConnector.setHost(settings.host());
         httpConnector.setPort(settings.port());
         server.addConnector(httpConnector);

@@ -1,17 +1,18 @@
 package io.handlestck.sharedkey;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The parts of an HTTP request that a SharedKey or SharedKeyLite signature covers, independent of
  * any HTTP library: the server builds one from a Jetty request, the kit from the request it is about to send.
  *
  * @param method       the HTTP verb, upper case
- * @param headers      request headers; names are matched case-insensitively
+ * @param headers      request headers; names are matched case-insensitively (kept lower-case here, a
+ *                     name given twice in different cases keeps its last value)
  * @param encodedPath  the request path exactly as sent on the wire (still percent-encoded), e.g.
  *                     {@code /devstoreaccount1/share/dir%20a/f.txt} for a path-style URL
  * @param decodedQuery query parameters, names as sent and values already percent-decoded, in wire order;
@@ -23,16 +24,18 @@ public record CanonicalRequest(String method, Map<String, String> headers, Strin
     public CanonicalRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(encodedPath, "encodedPath");
-        TreeMap<String, String> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, value) -> caseless.put(name, value));
-        headers = caseless;
+        // Keyed by the lower-case name, the form the x-ms- headers are signed in: one lookup per header,
+        // where a case-insensitive sorted map compared names character by character (server profile).
+        Map<String, String> lowerCase = new HashMap<>(headers.size() * 2);
+        headers.forEach((name, value) -> lowerCase.put(name.toLowerCase(Locale.ROOT), value));
+        headers = lowerCase;
         decodedQuery = List.copyOf(decodedQuery);
         method = method.toUpperCase(Locale.ROOT);
     }
 
     /** The value of a header, or the empty string when it is absent (absent headers sign as empty lines). */
     public String header(String name) {
-        String value = headers.get(name);
+        String value = headers.get(name.toLowerCase(Locale.ROOT));
         return value == null ? "" : value;
     }
 }

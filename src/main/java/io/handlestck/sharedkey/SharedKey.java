@@ -5,13 +5,13 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,10 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SharedKey {
 
-    /** The standard headers signed by SharedKey, in their fixed order after the verb. */
+    /** The standard headers signed by SharedKey, in their fixed order after the verb (lower-case, as CanonicalRequest keys them). */
     private static final List<String> STANDARD_HEADERS = List.of(
-            "Content-Encoding", "Content-Language", "Content-Length", "Content-MD5", "Content-Type", "Date",
-            "If-Modified-Since", "If-Match", "If-None-Match", "If-Unmodified-Since", "Range");
+            "content-encoding", "content-language", "content-length", "content-md5", "content-type", "date",
+            "if-modified-since", "if-match", "if-none-match", "if-unmodified-since", "range");
 
     /**
      * Initialised MACs per thread and key: {@code Mac.getInstance} and {@code init} cost more than the
@@ -50,39 +50,45 @@ public final class SharedKey {
         boolean hasXmsDate = !request.header("x-ms-date").isEmpty();
         for (String name : STANDARD_HEADERS) {
             String value = request.header(name);
-            if (name.equals("Content-Length") && value.equals("0")) {
+            if (name.equals("content-length") && value.equals("0")) {
                 value = ""; // since 2015-02-21 a zero length signs as empty
-            } else if (name.equals("Date") && hasXmsDate) {
+            } else if (name.equals("date") && hasXmsDate) {
                 value = "";
             }
             out.append(value).append('\n');
         }
-        out.append(canonicalizedHeaders(request));
-        out.append(canonicalizedResourcePath(request, account));
+        appendCanonicalizedHeaders(out, request);
+        appendCanonicalizedResourcePath(out, request, account);
         TreeMap<String, List<String>> query = new TreeMap<>();
         for (Map.Entry<String, String> parameter : request.decodedQuery()) {
-            List<String> values = query.computeIfAbsent(parameter.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
-            for (String piece : parameter.getValue().split(",", -1)) {
-                values.add(piece);
+            List<String> values = query.computeIfAbsent(parameter.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1));
+            Collections.addAll(values, parameter.getValue().split(",", -1));
+        }
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            List<String> values = parameter.getValue();
+            values.sort(null);
+            out.append('\n').append(parameter.getKey()).append(':').append(values.get(0));
+            for (int i = 1; i < values.size(); i++) {
+                out.append(',').append(values.get(i));
             }
         }
-        query.forEach((name, values) -> out.append('\n').append(name).append(':')
-                .append(values.stream().sorted().collect(Collectors.joining(","))));
         return out.toString();
     }
 
     /** The SharedKeyLite string-to-sign: verb, Content-MD5, Content-Type, Date, x-ms headers, and only {@code comp} from the query. */
     public static String stringToSignLite(CanonicalRequest request, String account) {
         StringBuilder out = new StringBuilder(128).append(request.method()).append('\n')
-                .append(request.header("Content-MD5")).append('\n')
-                .append(request.header("Content-Type")).append('\n')
-                .append(request.header("x-ms-date").isEmpty() ? request.header("Date") : "").append('\n')
-                .append(canonicalizedHeaders(request))
-                .append(canonicalizedResourcePath(request, account));
-        request.decodedQuery().stream()
-                .filter(parameter -> parameter.getKey().equalsIgnoreCase("comp"))
-                .findFirst()
-                .ifPresent(comp -> out.append("?comp=").append(comp.getValue()));
+                .append(request.header("content-md5")).append('\n')
+                .append(request.header("content-type")).append('\n')
+                .append(request.header("x-ms-date").isEmpty() ? request.header("date") : "").append('\n');
+        appendCanonicalizedHeaders(out, request);
+        appendCanonicalizedResourcePath(out, request, account);
+        for (Map.Entry<String, String> parameter : request.decodedQuery()) {
+            if (parameter.getKey().equalsIgnoreCase("comp")) {
+                out.append("?comp=").append(parameter.getValue());
+                break;
+            }
+        }
         return out.toString();
     }
 
@@ -120,17 +126,18 @@ public final class SharedKey {
         }
     }
 
-    private static String canonicalizedHeaders(CanonicalRequest request) {
-        TreeMap<String, String> msHeaders = new TreeMap<>();
-        request.headers().forEach((name, value) -> {
-            String lower = name.trim().toLowerCase(Locale.ROOT);
-            if (lower.startsWith("x-ms-")) {
-                msHeaders.put(lower, collapsedWhitespace(value.strip()));
+    /** The x-ms- headers by name, {@code name:value\n} each, values trimmed and their whitespace runs collapsed. */
+    private static void appendCanonicalizedHeaders(StringBuilder out, CanonicalRequest request) {
+        List<Map.Entry<String, String>> msHeaders = new ArrayList<>(8);
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            if (header.getKey().startsWith("x-ms-")) {
+                msHeaders.add(header);
             }
-        });
-        StringBuilder out = new StringBuilder();
-        msHeaders.forEach((name, value) -> out.append(name).append(':').append(value).append('\n'));
-        return out.toString();
+        }
+        msHeaders.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<String, String> header : msHeaders) {
+            out.append(header.getKey().trim()).append(':').append(collapsedWhitespace(header.getValue().strip())).append('\n');
+        }
     }
 
     /**
@@ -168,8 +175,7 @@ public final class SharedKey {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
-    private static String canonicalizedResourcePath(CanonicalRequest request, String account) {
-        String path = request.encodedPath().isEmpty() ? "/" : request.encodedPath();
-        return "/" + account + path;
+    private static void appendCanonicalizedResourcePath(StringBuilder out, CanonicalRequest request, String account) {
+        out.append('/').append(account).append(request.encodedPath().isEmpty() ? "/" : request.encodedPath());
     }
 }

@@ -34,6 +34,21 @@ class BenchReportTest {
     }
 
     @Test
+    void roundsAreJudgedByTheMedianOfEachRoundsRatioNotByTheRatioOfMedians() {
+        // Round 2 ran on a slow minute for both servers: its ratio is as good as the others'.
+        String report = BenchReport.render(figures(
+                "http.ours.fch.c16.rps", "20000", "http.ours.fch.c16.errors", "0",
+                "http.nginx.empty.c16.rps", "50000", "http.nginx.empty.c16.errors", "0",
+                "http.ours.fch.c16.r1.rps", "30000", "http.nginx.empty.c16.r1.rps", "50000",
+                "http.ours.fch.c16.r2.rps", "15000", "http.nginx.empty.c16.r2.rps", "25000",
+                "http.ours.fch.c16.r3.rps", "20000", "http.nginx.empty.c16.r3.rps", "60000"), null);
+
+        assertThat(targetRow(report, "throughput ≥ 0.5× nginx at 16 connections (Force Close"))
+                .contains("0.60×").contains("| met |");
+        assertThat(report).contains("each round's ratio: Force Close / nginx 0.60×, 0.60×, 0.33×.");
+    }
+
+    @Test
     void aRunWithErrorsGivesNoRatio() {
         // A rejected signature answers fast: 403s per second are no throughput.
         String report = BenchReport.render(figures(

@@ -112,10 +112,11 @@ public final class Authenticator {
         return when;
     }
 
+    /** The request's headers by lower-case name (Jetty keeps it for the known ones), a repeated header's values joined by commas. */
     private static Map<String, String> headersOf(ServiceRequest request) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (HttpField field : request.headers()) {
-            headers.merge(field.getName(), field.getValue(), (a, b) -> a + "," + b);
+            headers.merge(field.getLowerCaseName(), field.getValue(), (a, b) -> a + "," + b);
         }
         return headers;
     }

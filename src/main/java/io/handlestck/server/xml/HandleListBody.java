@@ -3,13 +3,8 @@ package io.handlestck.server.xml;
 import io.handlestck.server.http.WireFormats;
 import io.handlestck.server.model.Handle;
 import io.handlestck.server.model.Node;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * The List Handles body as the real service writes it (reference §4.2):
@@ -30,123 +25,106 @@ public final class HandleListBody {
 
     /** About what one {@code <Handle>} with every field takes, to size the buffer of a page up front. */
     private static final int BYTES_PER_HANDLE = 420;
-    /** How many characters of handles are gathered before they go to the body's writer. */
-    private static final int CHUNK_CHARS = 8 * 1024;
 
     private HandleListBody() {
     }
 
     /**
-     * Formats open times, remembering the last one: handles opened together share their open time
-     * and sit next to each other in a page, so most handles reuse the previous string.
+     * The markup a handle shares with the one before it. A page is ordered by path, so a node's handles
+     * come one after the other, and handles opened together share their session, rights, client and
+     * open time: each piece is formatted, escaped and turned into digits once per run of neighbours,
+     * not once per handle (the digits and the escaping scan were most of a page's time).
      */
-    private static final class OpenTimes {
-        private long lastMillis = Long.MIN_VALUE;
-        private String lastText;
-
-        String format(long millis) {
-            if (millis != lastMillis) {
-                lastText = WireFormats.rfc1123(Instant.ofEpochMilli(millis));
-                lastMillis = millis;
-            }
-            return lastText;
-        }
-    }
-
-    /**
-     * The {@code <Path>} element of the last node written: a page lists a node's handles one after the
-     * other (the index is ordered by path), so the element is checked and escaped once per node.
-     */
-    private static final class PathElements {
+    private static final class SharedMarkup {
+        private final Fields fields;
         private Node lastNode;
-        private String lastElement;
+        private String nodeMarkup;
+        private Handle lastOpener;
+        private String openerMarkup;
 
-        String of(Node node) {
+        SharedMarkup(Fields fields) {
+            this.fields = fields;
+        }
+
+        /** Path, FileId and ParentId. */
+        String node(Node node) {
             if (node != lastNode) {
-                StringBuilder element = new StringBuilder(node.path().length() + 16);
-                writePath(element, node.path());
-                lastElement = element.toString();
+                StringBuilder out = new StringBuilder(node.path().length() + 80);
+                writePath(out, node.path());
+                unsignedElement(out, "FileId", node.fileId());
+                unsignedElement(out, "ParentId", node.parentId());
+                nodeMarkup = out.toString();
                 lastNode = node;
             }
-            return lastElement;
+            return nodeMarkup;
+        }
+
+        /** SessionId, AccessRightList, ClientIp, ClientName and OpenTime: who opened the handle, and when. */
+        String opener(Handle handle) {
+            if (lastOpener == null || !sameOpener(handle, lastOpener)) {
+                StringBuilder out = new StringBuilder(256);
+                unsignedElement(out, "SessionId", handle.sessionId());
+                if (fields.accessRightList()) {
+                    out.append("<AccessRightList>");
+                    for (String right : handle.accessRights().names()) {
+                        element(out, "AccessRight", right);
+                    }
+                    out.append("</AccessRightList>");
+                }
+                element(out, "ClientIp", handle.clientIp());
+                if (fields.clientName()) {
+                    element(out, "ClientName", XmlText.escapeInvalid(handle.clientName()));
+                }
+                element(out, "OpenTime", WireFormats.rfc1123(Instant.ofEpochMilli(handle.openTimeMillis())));
+                openerMarkup = out.toString();
+                lastOpener = handle;
+            }
+            return openerMarkup;
+        }
+
+        private static boolean sameOpener(Handle a, Handle b) {
+            return a.sessionId() == b.sessionId() && a.openTimeMillis() == b.openTimeMillis()
+                    && a.accessRights().equals(b.accessRights()) && a.clientIp().equals(b.clientIp())
+                    && a.clientName().equals(b.clientName());
         }
     }
 
     /**
+     * The whole body written straight into characters, the envelope as well as the handles: the JDK's
+     * StAX writer spent most of a large page's time keeping its element stack and namespace context,
+     * and setting up its writers (encoder, buffers) was a fifth of a ten-handle answer's time in the
+     * profile of {@code serve} under wrk. The ids are appended as digits without a string each. The
+     * bytes are the ones StAX wrote: element text escapes {@code &}, {@code <} and {@code >}, and an
+     * empty element is {@code <name />} (XmlBodiesTest and the recordings keep them equal).
+     *
      * @param marker     the request's marker, echoed when not null
      * @param maxResults the request's maxresults, echoed when not null
      * @param nextMarker the next page's marker, empty when the listing is complete
      */
     public static byte[] write(String marker, String maxResults, List<Handle> handles, String nextMarker, Fields fields) {
-        try {
-            XmlBodies.Body body = XmlBodies.start(256 + BYTES_PER_HANDLE * handles.size());
-            XMLStreamWriter xml = body.xml();
-            xml.writeStartElement("EnumerationResults");
-            if (marker != null) {
-                body.element("Marker", XmlText.escapeInvalid(marker));
-            }
-            if (maxResults != null) {
-                body.element("MaxResults", maxResults);
-            }
-            if (handles.isEmpty()) {
-                body.empty("Entries");
-            } else {
-                xml.writeStartElement("Entries");
-                writeEntries(body.raw(), handles, fields);
-                xml.writeEndElement();
-            }
-            body.element("NextMarker", nextMarker);
-            xml.writeEndElement();
-            return body.finish();
-        } catch (XMLStreamException | IOException e) {
-            throw new UncheckedIOException(new IOException("cannot write a List Handles body", e));
+        StringBuilder out = new StringBuilder(256 + BYTES_PER_HANDLE * handles.size());
+        out.append(XmlBodies.DECLARATION).append("<EnumerationResults>");
+        if (marker != null) {
+            element(out, "Marker", XmlText.escapeInvalid(marker));
         }
-    }
-
-    /**
-     * The {@code <Handle>} elements, written straight into characters: the JDK's StAX writer spent most
-     * of a large page's time keeping its element stack and namespace context, and then the body's
-     * synchronized {@code Writer} took a lock for each of the forty-odd pieces of a handle (JFR of the
-     * scale bench and of {@code serve} under wrk). So the handles go into an unsynchronized builder,
-     * handed to the body a chunk at a time, and the ids are appended as digits without a string each.
-     * The bytes are the ones StAX wrote: element text escapes {@code &}, {@code <} and {@code >}, and an
-     * empty element is {@code <name />}.
-     */
-    private static void writeEntries(Writer out, List<Handle> handles, Fields fields) throws IOException {
-        StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 2 * BYTES_PER_HANDLE);
-        OpenTimes openTimes = new OpenTimes();
-        PathElements paths = new PathElements();
-        for (Handle handle : handles) {
-            writeHandle(chunk, handle, fields, openTimes, paths);
-            if (chunk.length() >= CHUNK_CHARS) {
-                out.append(chunk);
-                chunk.setLength(0);
+        if (maxResults != null) {
+            element(out, "MaxResults", maxResults);
+        }
+        if (handles.isEmpty()) {
+            out.append("<Entries />");
+        } else {
+            out.append("<Entries>");
+            SharedMarkup shared = new SharedMarkup(fields);
+            for (Handle handle : handles) {
+                out.append("<Handle>");
+                unsignedElement(out, "HandleId", handle.id());
+                out.append(shared.node(handle.node())).append(shared.opener(handle)).append("</Handle>");
             }
+            out.append("</Entries>");
         }
-        out.append(chunk);
-    }
-
-    private static void writeHandle(StringBuilder out, Handle handle, Fields fields, OpenTimes openTimes,
-                                    PathElements paths) {
-        out.append("<Handle>");
-        unsignedElement(out, "HandleId", handle.id());
-        out.append(paths.of(handle.node()));
-        unsignedElement(out, "FileId", handle.node().fileId());
-        unsignedElement(out, "ParentId", handle.node().parentId());
-        unsignedElement(out, "SessionId", handle.sessionId());
-        if (fields.accessRightList()) {
-            out.append("<AccessRightList>");
-            for (String right : handle.accessRights().names()) {
-                element(out, "AccessRight", right);
-            }
-            out.append("</AccessRightList>");
-        }
-        element(out, "ClientIp", handle.clientIp());
-        if (fields.clientName()) {
-            element(out, "ClientName", XmlText.escapeInvalid(handle.clientName()));
-        }
-        element(out, "OpenTime", openTimes.format(handle.openTimeMillis()));
-        out.append("</Handle>");
+        element(out, "NextMarker", nextMarker);
+        out.append("</EnumerationResults>");
+        return XmlBodies.withByteOrderMark(out);
     }
 
     /** A Path XML cannot carry is percent-encoded and marked {@code Encoded="true"}, as the service does. */
@@ -172,7 +150,7 @@ public final class HandleListBody {
         out.append("</").append(name).append('>');
     }
 
-    /** {@code <name>text</name>}, or {@code <name />} when the text is empty, as {@link XmlBodies.Body#element} writes it. */
+    /** {@code <name>text</name>}, or {@code <name />} when the text is empty, as {@link XmlBodies.Body#element} writes it with StAX. */
     private static void element(StringBuilder out, String name, String text) {
         if (text == null || text.isEmpty()) {
             out.append('<').append(name).append(" />");

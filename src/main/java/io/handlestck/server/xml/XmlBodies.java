@@ -17,6 +17,8 @@ import javax.xml.stream.XMLStreamWriter;
 final class XmlBodies {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** The declaration {@link #start} has StAX write, for a body written by hand. */
+    static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     /** One body being written: the StAX writer, the character stream under it and the bytes they fill. */
@@ -69,6 +71,15 @@ final class XmlBodies {
     }
 
     private XmlBodies() {
+    }
+
+    /** A body written by hand (from {@link #DECLARATION} on) as the service's bytes: the byte order mark, then UTF-8. */
+    static byte[] withByteOrderMark(CharSequence markup) {
+        byte[] text = markup.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[BOM.length + text.length];
+        System.arraycopy(BOM, 0, body, 0, BOM.length);
+        System.arraycopy(text, 0, body, BOM.length, text.length);
+        return body;
     }
 
     /**

@@ -83,6 +83,60 @@ class MalformedHttpTest {
     }
 
     @Test
+    void aBodyDeclaredLargerThanEightMebibytesIsRefusedBeforeItIsSent() throws IOException {
+        String answer = exchange("PUT /devstoreaccount1/s/f?comp=range HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Content-Length: " + (8 * 1024 * 1024 + 1) + "\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 413").contains("<Code>RequestBodyTooLarge</Code>");
+        assertThat(answer).as("the unread body ends the connection, and the answer says so").contains("Connection: close");
+    }
+
+    /** A kept-alive connection whose body cannot be read is dropped after the answer: the answer must say so. */
+    @Test
+    void aBodyThatCannotBeReadIsRefusedWithConnectionClose() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("PUT /devstoreaccount1/s/f?comp=range HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Length: 14\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(answer);
+            String text = answer.toString(StandardCharsets.UTF_8);
+
+            assertThat(text).startsWith("HTTP/1.1 400").contains("<Code>").contains("Connection: close");
+        }
+    }
+
+    /** The body is read without blocking a thread; a chunked body that outgrows the limit is still refused 413, not 400 or 500. */
+    @Test
+    void aChunkedBodyThatOutgrowsEightMebibytesIsRefused() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            Thread sender = new Thread(() -> {
+                byte[] chunk = new byte[1024 * 1024];
+                try {
+                    out.write(("PUT /devstoreaccount1/s/f?comp=range HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    for (int i = 0; i < 9; i++) {
+                        out.write("100000\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                        out.write(chunk);
+                        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                } catch (IOException closedEarly) {
+                    // the server may answer and close before the last chunk: that is the behaviour under test
+                }
+            });
+            sender.start();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(answer);
+            sender.join(10_000);
+
+            assertThat(answer.toString(StandardCharsets.UTF_8)).startsWith("HTTP/1.1 413").contains("<Code>RequestBodyTooLarge</Code>");
+        }
+    }
+
+    @Test
     void theHealthEndpointAnswersWithoutAuthentication() throws IOException {
         String answer = exchange("GET /$health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 

@@ -71,6 +71,12 @@ class XmlBodiesTest {
     }
 
     @Test
+    void anEchoedMarkerHasItsMarkupEscaped() {
+        assertThat(text(HandleListBody.write("a&b<c>", null, List.of(), "", LATEST)))
+                .contains("<Marker>a&amp;b&lt;c&gt;</Marker>");
+    }
+
+    @Test
     void aHandleHasTheServicesElementOrderWithEveryFieldFromVersion20240204() {
         Handle handle = handleOn("dir", "file.txt");
 
