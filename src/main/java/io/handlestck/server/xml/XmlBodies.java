@@ -73,21 +73,18 @@ final class XmlBodies {
     private XmlBodies() {
     }
 
-    /** A body written by hand (from {@link #DECLARATION} on) as the service's bytes: the byte order mark, then UTF-8. */
-    static byte[] withByteOrderMark(CharSequence markup) {
-        byte[] text = markup.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[BOM.length + text.length];
-        System.arraycopy(BOM, 0, body, 0, BOM.length);
-        System.arraycopy(text, 0, body, BOM.length, text.length);
-        return body;
+    /** The bytes of a body written by hand, from {@link #DECLARATION} on: the byte order mark is already in. */
+    static ByteArrayOutputStream startBytes(int expectedSize) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(512, expectedSize));
+        bytes.writeBytes(BOM);
+        return bytes;
     }
 
     /**
      * @param expectedSize a guess of the body's size in bytes, so a large listing is not copied while it grows
      */
     static Body start(int expectedSize) throws XMLStreamException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(512, expectedSize));
-        bytes.writeBytes(BOM);
+        ByteArrayOutputStream bytes = startBytes(expectedSize);
         // StAX over a buffered Writer: its own UTF-8 stream writer goes to the byte stream one char at a time.
         // Its buffer is sized from the body: a small answer should not pay for a large listing's buffer.
         int bufferChars = Math.min(16 * 1024, Math.max(512, expectedSize));
