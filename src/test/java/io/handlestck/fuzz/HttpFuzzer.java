@@ -90,6 +90,9 @@ final class HttpFuzzer {
         int raw = 0;
         int closedTotal = 0;
         int sent = 0;
+        // The exchange before a missing answer, on the same connection: a server that drops a kept-alive
+        // connection after answering shows as the next request going unanswered.
+        String previousExchange = "none on this connection";
         try (RawHttpConnection connection = new RawHttpConnection(host, port)) {
             while (sent < requests) {
                 replenish(random, paths);
@@ -114,12 +117,15 @@ final class HttpFuzzer {
                         FuzzedRequest request = mutator.next(client.key());
                         what = request.describe();
                         head = request.isHead();
+                        byte[] wire = request.wire(host + ":" + port, client.account(), client.key());
                         try {
-                            answer = connection.exchange(request.wire(host + ":" + port, client.account(), client.key()), head);
+                            answer = connection.exchange(wire, head);
                         } catch (IOException e) {
                             connection.close();
-                            throw new AssertionError(failure("no answer (" + e.getMessage() + ")", sent, what), e);
+                            throw new AssertionError(failure("no answer (" + e.getMessage() + ")", sent, what)
+                                    + "\n  exchange before it: " + previousExchange, e);
                         }
+                        previousExchange = answer.closesConnection() ? "none on this connection" : printable(wire) + " -> " + answer;
                     }
                     statuses.merge(answer.status(), 1, Integer::sum);
                     closed += check(answer, head, sent, what, mutator);
