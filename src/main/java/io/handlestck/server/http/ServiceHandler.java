@@ -260,10 +260,8 @@ public final class ServiceHandler extends Handler.Abstract {
 
     /** Whether the host ends as a host-style one does: an IP address or plain name skips the regex (a visible cost per request). */
     private static boolean mayBeHostStyle(String serverName) {
-        int length = serverName.length();
-        return serverName.regionMatches(true, length - ".localhost".length(), ".localhost", 0, ".localhost".length())
-                || serverName.regionMatches(true, length - ".file.core.windows.net".length(), ".file.core.windows.net", 0,
-                ".file.core.windows.net".length());
+        String lowerCase = serverName.toLowerCase(Locale.ROOT);
+        return lowerCase.endsWith(".localhost") || lowerCase.endsWith(".file.core.windows.net");
     }
 
     private static List<Map.Entry<String, String>> parseQuery(String rawQuery) {
