@@ -318,8 +318,15 @@ public final class BenchReport {
             }
             values[rep - 1] = number(p + figure);
         }
-        Arrays.sort(values);
-        return values[CLI_REPEATS / 2];
+        return median(values);
+    }
+
+    /** The middle value, or the mean of the two middle ones for an even count; the array is left as it was. */
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /** What bench/smb.sh wrote, as it wrote it: the phase is a hook for the SMB endpoint's own driver. */
@@ -433,13 +440,7 @@ public final class BenchReport {
             return Double.NaN;
         }
         double[] rounds = roundRatios(numerator, denominator);
-        if (rounds.length == 0) {
-            return ratio(numerator + ".rps", denominator + ".rps");
-        }
-        double[] sorted = rounds.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return rounds.length == 0 ? ratio(numerator + ".rps", denominator + ".rps") : median(rounds);
     }
 
     /**

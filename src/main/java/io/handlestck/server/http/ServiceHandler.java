@@ -81,9 +81,10 @@ public final class ServiceHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         HttpFields headers = request.getHeaders();
-        if (headers.getLongField(HttpHeader.CONTENT_LENGTH) <= 0 && !headers.contains(HttpHeader.TRANSFER_ENCODING)) {
+        long declaredLength = headers.getLongField(HttpHeader.CONTENT_LENGTH);
+        if (declaredLength <= 0 && !headers.contains(HttpHeader.TRANSFER_ENCODING)) {
             answer(request, RequestBody.EMPTY, response, callback); // most requests: nothing to wait for
-        } else if (headers.getLongField(HttpHeader.CONTENT_LENGTH) > MAX_BODY) {
+        } else if (declaredLength > MAX_BODY) {
             answer(request, RequestBody.tooLarge(), response, callback);
         } else {
             Content.Source.asByteArrayAsync(request, MAX_BODY, Promise.Invocable.from(InvocationType.NON_BLOCKING,
