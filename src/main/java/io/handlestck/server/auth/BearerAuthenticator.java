@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies {@code Authorization: Bearer …} requests (Microsoft Entra ID tokens; here, tokens of the
@@ -36,11 +37,21 @@ final class BearerAuthenticator {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /** The Azure Storage resource's application id, which Entra may put in {@code aud} instead of its URI. */
     private static final String STORAGE_APPLICATION_ID = "e406a681-f3d4-42a8-90b6-c2b029497af1";
+    /** How many verified tokens {@link #verified} holds before it starts over. */
+    private static final int VERIFIED_TOKENS = 1_024;
 
     private final String account;
     private final BearerIssuer issuer;
     private final Set<String> audiences;
     private final AuthenticationRules rules;
+    /**
+     * The claims of tokens whose signature this issuer's key already verified, by the token's exact text.
+     * A client sends the same token until it expires, and an ECDSA verification costs more than the rest
+     * of a request (a fortieth of a kit run's samples); the claims are immutable, and the lifetime,
+     * issuer and audience checks still run on every request. Any other text, a tampered token included,
+     * is parsed and verified anew.
+     */
+    private final Map<String, JWTClaimsSet> verified = new ConcurrentHashMap<>();
 
     BearerAuthenticator(String account, BearerIssuer issuer, AuthenticationRules rules) {
         this.account = account;
@@ -79,16 +90,10 @@ final class BearerAuthenticator {
 
     /** The claims of a token this issuer signed, that is still valid; otherwise the service's 401. */
     private JWTClaimsSet validClaims(String token) {
-        SignedJWT jwt;
-        JWTClaimsSet claims;
-        try {
-            jwt = SignedJWT.parse(token);
-            claims = jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
-            throw invalid("The access token is not a well-formed JWT.");
-        }
-        if (rules.bearer().signatureChecked() && !issuer.signedByThisIssuer(jwt)) {
-            throw invalid("Signature validation failed. The token is not signed by a trusted issuer.");
+        boolean signatureChecked = rules.bearer().signatureChecked();
+        JWTClaimsSet claims = signatureChecked ? verified.get(token) : null;
+        if (claims == null) {
+            claims = signedClaims(token, signatureChecked);
         }
         if (!issuer.issuer().equals(claims.getIssuer())) {
             throw invalid("Issuer validation failed. Issuer did not match.");
@@ -101,6 +106,28 @@ final class BearerAuthenticator {
         Date notBefore = claims.getNotBeforeTime();
         if (notBefore != null && notBefore.toInstant().minus(CLOCK_SKEW).isAfter(now)) {
             throw invalid("Lifetime validation failed. The token is not yet valid.");
+        }
+        return claims;
+    }
+
+    /** Parses the token and, when the rules check signatures, verifies it and remembers its claims. */
+    private JWTClaimsSet signedClaims(String token, boolean signatureChecked) {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw invalid("The access token is not a well-formed JWT.");
+        }
+        if (signatureChecked) {
+            if (!issuer.signedByThisIssuer(jwt)) {
+                throw invalid("Signature validation failed. The token is not signed by a trusted issuer.");
+            }
+            if (verified.size() >= VERIFIED_TOKENS) {
+                verified.clear();
+            }
+            verified.put(token, claims);
         }
         return claims;
     }

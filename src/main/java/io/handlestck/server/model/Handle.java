@@ -35,6 +35,9 @@ public final class Handle {
         return byPath != 0 ? byPath : Long.compareUnsigned(a.id, b.id);
     };
 
+    /** Order among one node's handles, which share a path key: by unsigned handle id alone. */
+    static final Comparator<Handle> ID_ORDER = (a, b) -> Long.compareUnsigned(a.id, b.id);
+
     private static final State[] STATES = State.values();
     private static final AtomicIntegerFieldUpdater<Handle> STATE =
             AtomicIntegerFieldUpdater.newUpdater(Handle.class, "state");

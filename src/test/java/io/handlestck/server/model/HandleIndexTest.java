@@ -228,4 +228,35 @@ class HandleIndexTest {
         assertThat(closedCount.get()).isEqualTo(opened.get());
         assertThat(live.handles().size()).isZero();
     }
+
+    /** Nodes keep their (emptied) sets: a page must pass them, resume at a position inside one, and see later opens on them. */
+    @Test
+    void nodesWhoseHandlesAreAllClosedArePassedResumedInAndOpenedAgain() {
+        live.createDirectory(List.of("d"));
+        for (String file : List.of("a", "b", "c")) {
+            live.createFile(List.of("d", file), 0);
+        }
+        // c's handle is opened first: its id is below a's, so a resumed page must not carry a's position into c.
+        List<Handle> onC = open("d/c", 1);
+        List<Handle> onA = new ArrayList<>(open("d/a", 2));
+        onA.sort(Handle.ID_ORDER);
+        List<Handle> onB = open("d/b", 3);
+        HandleIndex.Scope subtree = HandleIndex.Scope.subtree(node("d"));
+        HandleIndex.Page firstOfB = live.handles().forceClose(HandleIndex.Scope.own(node("d/b")), null, 1);
+        live.handles().forceClose(HandleIndex.Scope.own(node("d/b")), null, 10);
+
+        HandleIndex.Page resumedInB = live.handles().list(subtree, firstOfB.last().positionAfter(), 10);
+        assertThat(ids(resumedInB.handles())).isEqualTo(ids(onC));
+        assertThat(live.handles().openAfter(subtree, onA.get(1))).isSameAs(onC.get(0));
+
+        List<Handle> reopened = open("d/b", 1);
+        List<Handle> expected = new ArrayList<>(onA);
+        expected.addAll(reopened);
+        expected.addAll(onC);
+        assertThat(live.handles().list(subtree, null, 10).handles()).containsExactlyElementsOf(expected);
+        assertThat(live.handles().list(subtree, onA.get(0).positionAfter(), 10).handles())
+                .containsExactly(onA.get(1), reopened.get(0), onC.get(0));
+        assertThat(live.handles().size()).isEqualTo(onA.size() + reopened.size() + onC.size());
+        assertThat(onB).allSatisfy(handle -> assertThat(handle.isOpen()).isFalse());
+    }
 }

@@ -39,6 +39,7 @@ class BearerAuthenticationTest {
 
     private static final String FILE = "token.txt";
     private static final String INTENT = "x-ms-file-request-intent";
+    private static final String SIGNATURE_FAILED = "Signature validation failed. The token is not signed by a trusted issuer.";
 
     @ParameterizedTest(name = "audience {0}")
     @ValueSource(strings = {"https://storage.azure.com", "https://storage.azure.com/",
@@ -111,12 +112,9 @@ class BearerAuthenticationTest {
                         issuer.token("https://otheraccount.file.core.windows.net", now, now.plus(Duration.ofHours(1))),
                         "Audience validation failed. Audience did not match."),
                 Arguments.of("another issuer", (Function<BearerIssuer, String>) issuer -> stranger.token(),
-                        "Signature validation failed. The token is not signed by a trusted issuer."),
-                Arguments.of("tampered signature", (Function<BearerIssuer, String>) issuer -> {
-                    String token = issuer.token();
-                    int at = token.length() - 5;
-                    return token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
-                }, "Signature validation failed. The token is not signed by a trusted issuer."),
+                        SIGNATURE_FAILED),
+                Arguments.of("tampered signature", (Function<BearerIssuer, String>) issuer -> tampered(issuer.token()),
+                        SIGNATURE_FAILED),
                 Arguments.of("not a JWT", (Function<BearerIssuer, String>) issuer -> "opaque-token",
                         "The access token is not a well-formed JWT."));
     }
@@ -141,6 +139,25 @@ class BearerAuthenticationTest {
         assertStillOpen(client, share, opened);
     }
 
+    /** The server remembers verified tokens: what it remembers must be the exact text, and the checks after the signature still run. */
+    @Test
+    void aTokenAcceptedBeforeVouchesOnlyForItsExactTextAndStillNeedsTheIntent() {
+        WireClient client = SERVER.client();
+        String share = shareWithFile(client);
+        List<OpenedHandle> opened = client.openHandles(share, FILE, 2);
+        String token = ISSUER.token();
+        for (int use = 0; use < 2; use++) {
+            WireClient.expect(bearer(client.listHandlesRequest(Scope.of(share, FILE)), token).send(), 200);
+        }
+
+        WireResponse forged = bearer(client.forceCloseRequest(Scope.of(share, FILE), "*"), tampered(token)).send();
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.xmlText("AuthenticationErrorDetail")).isEqualTo(SIGNATURE_FAILED);
+        WireResponse withoutIntent = bearer(client.forceCloseRequest(Scope.of(share, FILE), "*"), token).withoutHeader(INTENT).send();
+        assertThat(withoutIntent.errorCode()).isEqualTo("MissingRequiredHeader");
+        assertStillOpen(client, share, opened);
+    }
+
     @Test
     void versionsBefore20221102RefuseBearerTokens() {
         WireClient client = SERVER.client().withVersion("2021-12-02");
@@ -158,6 +175,12 @@ class BearerAuthenticationTest {
         client.openHandles(share, FILE, 1);
         WireResponse listed = WireClient.expect(client.listHandlesRequest(Scope.of(share, FILE)).header(INTENT, "backup").send(), 200);
         assertThat(HandleListing.parse(listed).handleIds()).hasSize(1);
+    }
+
+    /** The token with one character of its signature changed. */
+    private static String tampered(String token) {
+        int at = token.length() - 5;
+        return token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
     }
 
     private static SignedRequest bearer(SignedRequest request, String token) {
