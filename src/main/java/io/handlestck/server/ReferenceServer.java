@@ -16,7 +16,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -104,7 +103,8 @@ public final class ReferenceServer implements AutoCloseable {
         // One selector per core: the handler runs on the selector threads (ServiceHandler#getInvocationType),
         // and Jetty's default of one selector for up to three cores would leave a core without requests.
         int selectors = Runtime.getRuntime().availableProcessors();
-        ServerConnector httpConnector = new ServerConnector(server, -1, selectors, new HttpConnectionFactory(http));
+        // Serialized: Jetty runs a refused request's read loop on two threads at once (see the factory).
+        ServerConnector httpConnector = new ServerConnector(server, -1, selectors, new SerializedHttpConnectionFactory(http));
         httpConnector.setHost(settings.host());
         httpConnector.setPort(settings.port());
         server.addConnector(httpConnector);
