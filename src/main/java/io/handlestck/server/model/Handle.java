@@ -1,7 +1,8 @@
 package io.handlestck.server.model;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Comparator;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * One SMB handle as the service tracks it. Kept compact (about 64 bytes of object, shared strings)
@@ -39,8 +40,19 @@ public final class Handle {
     static final Comparator<Handle> ID_ORDER = (a, b) -> Long.compareUnsigned(a.id, b.id);
 
     private static final State[] STATES = State.values();
-    private static final AtomicIntegerFieldUpdater<Handle> STATE =
-            AtomicIntegerFieldUpdater.newUpdater(Handle.class, "state");
+    /**
+     * The compare-and-set on {@link #state}: a VarHandle, because a field updater checks the caller's
+     * class on every call, which showed in the million-handle close's profile (bench/history.md).
+     */
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Handle.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final long id;
     private final String pathKey;

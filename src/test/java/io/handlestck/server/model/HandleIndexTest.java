@@ -229,6 +229,37 @@ class HandleIndexTest {
         assertThat(live.handles().size()).isZero();
     }
 
+    /**
+     * A force close that walked a node's set to its end swaps in an empty one: an open landing in the old
+     * set at that moment must still reach the index, or no later close could ever close it.
+     */
+    @Test
+    void anOpenRacingTheCloseOfItsWholeNodeIsNeverLost() throws Exception {
+        live.createFile(List.of("f"), 0);
+        HandleIndex.Scope scope = HandleIndex.Scope.own(node("f"));
+        List<Handle> opened = new ArrayList<>();
+        AtomicLong closedCount = new AtomicLong();
+        CountDownLatch opening = new CountDownLatch(1);
+        ExecutorService closer = Executors.newSingleThreadExecutor();
+        Future<?> closing = closer.submit(() -> {
+            while (opening.getCount() > 0) {
+                closedCount.addAndGet(live.handles().forceClose(scope, null, Integer.MAX_VALUE).handles().size());
+            }
+            return null;
+        });
+        for (int round = 0; round < 20_000; round++) {
+            opened.addAll(open("f", 1 + round % 3));
+        }
+        opening.countDown();
+        closing.get(60, TimeUnit.SECONDS);
+        closer.shutdown();
+        closedCount.addAndGet(live.handles().forceClose(scope, null, Integer.MAX_VALUE).handles().size());
+
+        assertThat(opened).allSatisfy(handle -> assertThat(handle.isOpen()).as("handle %d", handle.id()).isFalse());
+        assertThat(closedCount.get()).isEqualTo(opened.size());
+        assertThat(live.handles().size()).isZero();
+    }
+
     /** Nodes keep their (emptied) sets: a page must pass them, resume at a position inside one, and see later opens on them. */
     @Test
     void nodesWhoseHandlesAreAllClosedArePassedResumedInAndOpenedAgain() {
