@@ -2,7 +2,7 @@ package io.handlestck.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.handlestck.server.ReferenceServer;
+import io.handlestck.testsupport.EmbeddedServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +10,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,21 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MalformedHttpTest {
 
-    private static ReferenceServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = ReferenceServer.builder().port(0).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer SERVER = EmbeddedServer.withDefaults();
 
     /** Sends raw bytes, reads the whole answer (the request asks the server to close). */
     private static String exchange(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", SERVER.server().port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
@@ -94,7 +84,7 @@ class MalformedHttpTest {
     /** A kept-alive connection whose body cannot be read is dropped after the answer: the answer must say so. */
     @Test
     void aBodyThatCannotBeReadIsRefusedWithConnectionClose() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", SERVER.server().port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("PUT /devstoreaccount1/s/f?comp=range HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Content-Length: 14\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -109,7 +99,7 @@ class MalformedHttpTest {
     /** The body is read without blocking a thread; a chunked body that outgrows the limit is still refused 413, not 400 or 500. */
     @Test
     void aChunkedBodyThatOutgrowsEightMebibytesIsRefused() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", SERVER.server().port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             Thread sender = new Thread(() -> {

@@ -3,7 +3,7 @@ package io.handlestck.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.handlestck.server.ReferenceServer;
+import io.handlestck.testsupport.EmbeddedServer;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,9 +13,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A request that Jetty's parser refuses itself (a header block over the limit, a header without a
@@ -35,22 +34,13 @@ class RefusedRequestIsolationTest {
     private static final byte[] ORDINARY_REQUEST = ("GET " + TARGET + " HTTP/1.1\r\nHost: 127.0.0.1\r\nx-ms-version: 2024-05-04\r\n\r\n")
             .getBytes(StandardCharsets.ISO_8859_1);
 
-    private static ReferenceServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = ReferenceServer.builder().port(0).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer SERVER = EmbeddedServer.withDefaults();
 
     @Test
     void aKeptAliveConnectionsAnswersStayIntactWhileOtherConnectionsAreRefused() throws IOException {
         Random random = new Random(20261202);
-        try (Socket keptAlive = new Socket("127.0.0.1", server.port())) {
+        try (Socket keptAlive = new Socket("127.0.0.1", SERVER.server().port())) {
             keptAlive.setSoTimeout(10_000);
             InputStream in = new BufferedInputStream(keptAlive.getInputStream());
             OutputStream out = keptAlive.getOutputStream();
@@ -80,7 +70,7 @@ class RefusedRequestIsolationTest {
 
     /** Sends a request on a connection of its own, ends the sending side and reads until the server closes. */
     private static String exchangeAlone(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", SERVER.server().port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.shutdownOutput();
