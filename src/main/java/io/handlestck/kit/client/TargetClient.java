@@ -251,7 +251,7 @@ public final class TargetClient {
     /**
      * What every built Response starts from. A ResponseBuilder without one gives each response a
      * configuration of its own, about thirty objects whose constructors check their arguments through
-     * Groovy call sites: a twentieth of the case workers' time in a run (bench/history.md). Cloning copies
+     * Groovy call sites: a twentieth of a kit run's Java samples (bench/history.md). Cloning copies
      * the configuration by reference; REST Assured's configurations are immutable and cases never register
      * parsers, so sharing it between threads is safe.
      */
