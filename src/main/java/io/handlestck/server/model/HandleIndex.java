@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicReference;
@@ -105,10 +107,10 @@ public final class HandleIndex {
         List<Handle> closed = new ArrayList<>(Math.min(max, 1024));
         Handle start = from == null ? scope.lowest() : from;
         Handle last = null;
-        for (Map.Entry<String, OwnHandles> node : byNode.subMap(start.pathKey(), true, scope.toKey(), false).entrySet()) {
+        for (Map.Entry<String, OwnHandles> node : nodesFrom(scope, start)) {
             ConcurrentSkipListSet<Handle> walked = node.getValue().set();
             int closedBefore = closed.size();
-            for (Handle handle : node.getKey().equals(start.pathKey()) ? walked.tailSet(start, true) : walked) {
+            for (Handle handle : fromStart(node.getKey(), walked, start, true)) {
                 if (!handle.isOpen()) {
                     continue;
                 }
@@ -183,6 +185,17 @@ public final class HandleIndex {
         return size;
     }
 
+    /** The scope's nodes from the start position's node on, in key order. */
+    private Set<Map.Entry<String, OwnHandles>> nodesFrom(Scope scope, Handle start) {
+        return byNode.subMap(start.pathKey(), true, scope.toKey(), false).entrySet();
+    }
+
+    /** A node's handles from the start position when the node is the start's, all of them otherwise. */
+    private static NavigableSet<Handle> fromStart(String pathKey, ConcurrentSkipListSet<Handle> own, Handle start,
+                                                  boolean included) {
+        return pathKey.equals(start.pathKey()) ? own.tailSet(start, included) : own;
+    }
+
     /**
      * One node's handles, ordered by id. A force close that walked them to the end swaps in an empty
      * set instead of removing each handle it closed from this one, which was half of a million-handle
@@ -234,7 +247,7 @@ public final class HandleIndex {
         InOrder(Scope scope, Handle from, boolean included) {
             this.start = from == null ? scope.lowest() : from;
             this.startIncluded = included;
-            this.nodes = byNode.subMap(start.pathKey(), true, scope.toKey(), false).entrySet().iterator();
+            this.nodes = nodesFrom(scope, start).iterator();
         }
 
         @Override
@@ -244,10 +257,7 @@ public final class HandleIndex {
                     return false;
                 }
                 Map.Entry<String, OwnHandles> node = nodes.next();
-                ConcurrentSkipListSet<Handle> own = node.getValue().set();
-                current = node.getKey().equals(start.pathKey())
-                        ? own.tailSet(start, startIncluded).iterator()
-                        : own.iterator();
+                current = fromStart(node.getKey(), node.getValue().set(), start, startIncluded).iterator();
             }
             return true;
         }
